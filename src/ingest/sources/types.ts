@@ -28,6 +28,8 @@ export interface ReadOptions {
    */
   isDone?: (path: Segment[]) => boolean;
   signal?: AbortSignal;
+  /** Optional: how far through the source the reader is, from 0 to 1 (for progress and ETA). */
+  onProgress?: (fraction: number) => void;
 }
 
 /** Totals a reader reports at the end, for the per-source reconciliation. */

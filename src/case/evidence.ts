@@ -1,0 +1,50 @@
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import type { SourceRow, Store } from "../store/types.js";
+import { currentActor } from "./case.js";
+
+export interface FileDigest {
+  size: number;
+  sha256: string;
+}
+
+/** SHA-256 of a file, streamed (constant memory). */
+export async function digestFile(path: string): Promise<FileDigest> {
+  const info = await stat(path);
+  const hash = createHash("sha256");
+  await new Promise<void>((res, rej) => {
+    createReadStream(path, { highWaterMark: 1 << 20 })
+      .on("data", (chunk) => hash.update(chunk))
+      .on("error", rej)
+      .on("end", () => res());
+  });
+  return { size: info.size, sha256: hash.digest("hex") };
+}
+
+export interface Registration {
+  source: SourceRow;
+  /** False when a file with the same SHA-256 was registered before (it is not processed twice). */
+  isNew: boolean;
+}
+
+/** Records a source file in the evidence registry (chain of custody): path, size, SHA-256, when, by whom. */
+export async function registerSource(
+  store: Store,
+  path: string,
+  digest: FileDigest,
+  format: string,
+  parentId: number | null = null,
+): Promise<Registration> {
+  const existing = await store.findSourceBySha(digest.sha256);
+  if (existing) return { source: existing, isNew: false };
+  const source = await store.addSource({
+    path,
+    size: digest.size,
+    sha256: digest.sha256,
+    format,
+    parentId,
+    addedBy: currentActor(),
+  });
+  return { source, isNew: true };
+}

@@ -1,0 +1,16 @@
+import type { ItemKind, ItemNode } from "../core/item.js";
+import type { Limits } from "../core/limits.js";
+import type { MailMessage } from "../core/mail.js";
+import { buildFileNode, buildMessageNode } from "./build-node.js";
+import type { Toolkit } from "./toolkit-types.js";
+
+/** One top-level entry of a source, sent to a worker to be turned into an item tree. */
+export type EntryJob =
+  | { type: "message"; provenance: string; kind: ItemKind; message: MailMessage; limits: Limits; ocr: boolean }
+  | { type: "file"; provenance: string; name: string; bytes: Uint8Array; limits: Limits; ocr: boolean };
+
+export function runEntryJob(job: EntryJob, toolkit: Toolkit): Promise<ItemNode> {
+  const ctx = { toolkit, limits: job.limits, ocr: job.ocr };
+  if (job.type === "message") return buildMessageNode(job.message, job.provenance, job.kind, 0, ctx);
+  return buildFileNode(job.bytes, job.provenance, "file", 0, ctx, job.name);
+}

@@ -1,0 +1,45 @@
+import { availableParallelism } from "node:os";
+import { Piscina } from "piscina";
+
+export interface TaskRunner<T, R> {
+  run(task: T, signal?: AbortSignal): Promise<R>;
+  readonly threads: number;
+  destroy(): Promise<void>;
+}
+
+export function defaultThreads(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/**
+ * A pool of worker threads running the default export of `workerFile`. Under tests and tsx the
+ * worker is a .ts file, so the threads load tsx to run it; built code runs plain .js.
+ */
+export function workerPool<T, R>(workerFile: URL, threads: number, maxOldGenerationSizeMb = 2048): TaskRunner<T, R> {
+  const isTs = workerFile.pathname.endsWith(".ts");
+  const pool = new Piscina({
+    filename: workerFile.href,
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 60_000,
+    resourceLimits: { maxOldGenerationSizeMb },
+    ...(isTs ? { execArgv: ["--import", "tsx"] } : {}),
+  });
+  return {
+    threads,
+    run: (task, signal) => pool.run(task, signal ? { signal } : {}) as Promise<R>,
+    destroy: () => pool.destroy(),
+  };
+}
+
+/** Runs tasks on the calling thread: for a single job slot, debugging, and tests. */
+export function inProcessRunner<T, R>(fn: (task: T) => Promise<R>): TaskRunner<T, R> {
+  return {
+    threads: 1,
+    run: async (task, signal) => {
+      signal?.throwIfAborted();
+      return fn(task);
+    },
+    destroy: async () => {},
+  };
+}
