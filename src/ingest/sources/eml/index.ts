@@ -1,0 +1,1 @@
+export { emlReader, withoutMboxLine } from "./eml-reader.js";
