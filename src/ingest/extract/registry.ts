@@ -1,11 +1,12 @@
 import { docExtractor } from "./doc/index.js";
-import { docxExtractor } from "./docx/index.js";
+import { docxExtractor, odtExtractor } from "./docx/index.js";
 import { gzipExtractor } from "./gzip/gzip-extractor.js";
 import { htmlExtractor } from "./html/index.js";
 import { imageExtractor } from "./image/index.js";
 import { IMAGE_TYPES, MEDIA } from "./media-types.js";
 import { encryptedOfficeExtractor } from "./office/index.js";
 import { pdfExtractor } from "./pdf/index.js";
+import { pptxExtractor } from "./pptx/index.js";
 import { rtfExtractor } from "./rtf/index.js";
 import { csvExtractor, spreadsheetExtractor } from "./sheet/index.js";
 import { textExtractor } from "./text/index.js";
@@ -18,6 +19,8 @@ const EXTRACTORS = new Map<string, Extractor>([
   [MEDIA.pdf, pdfExtractor],
   [MEDIA.docx, docxExtractor],
   [MEDIA.doc, docExtractor],
+  [MEDIA.odt, odtExtractor],
+  [MEDIA.pptx, pptxExtractor],
   [MEDIA.xlsx, spreadsheetExtractor],
   [MEDIA.xls, spreadsheetExtractor],
   [MEDIA.ods, spreadsheetExtractor],

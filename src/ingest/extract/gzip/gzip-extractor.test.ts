@@ -27,6 +27,8 @@ describe("gzipExtractor", () => {
   it("keeps what inflated before damage and records it as truncated", async () => {
     const whole = gzipSync(Buffer.from("x".repeat(100_000)));
     const r = await run(whole.subarray(0, Math.floor(whole.length / 2)));
-    expect(r.exceptions.map((x) => x.reason)).toEqual(expect.arrayContaining([expect.stringMatching(/truncated|corrupt/)]));
+    expect(r.exceptions.map((x) => x.reason)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/truncated|corrupt/)]),
+    );
   });
 });

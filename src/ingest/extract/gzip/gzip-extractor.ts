@@ -57,10 +57,20 @@ export const gzipExtractor: Extractor = async (input) => {
   }
   const bytes = Buffer.concat(chunks);
   const exceptions = error
-    ? [{ reason: "truncated" as const, detail: `gzip stream is damaged after ${total} bytes: ${describeError(error)}` }]
+    ? [
+        {
+          reason: "truncated" as const,
+          detail: `gzip stream is damaged after ${total} bytes: ${describeError(error)}`,
+        },
+      ]
     : [];
   if (error && bytes.byteLength === 0) {
-    return { text: "", declared: 1, children: [], exceptions: [{ reason: "corrupt", detail: describeError(error) }] };
+    return {
+      text: "",
+      declared: 1,
+      children: [],
+      exceptions: [{ reason: "corrupt", detail: describeError(error) }],
+    };
   }
   return { text: "", declared: 1, children: [{ type: "file", name, bytes }], exceptions };
 };

@@ -1,0 +1,1 @@
+export { docExtractor } from "./doc-extractor.js";

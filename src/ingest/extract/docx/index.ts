@@ -1,0 +1,2 @@
+export { docxExtractor } from "./docx-extractor.js";
+export { odtExtractor } from "./odt-extractor.js";

@@ -1,0 +1,1 @@
+export { pptxExtractor } from "./pptx-extractor.js";
