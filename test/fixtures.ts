@@ -7,8 +7,10 @@ export const FIXTURES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "..
 
 export const hasFixtures = existsSync(FIXTURES_DIR);
 
-/** Message to show when fixture-based tests are skipped. */
-export const NO_FIXTURES = `skipped: ${FIXTURES_DIR} is absent (these tests read ../shared/fixtures)`;
+/** Added to the names of fixture-based suites: says why they are skipped when the fixtures are absent. */
+export const NO_FIXTURES = hasFixtures
+  ? ""
+  : `(skipped: ${FIXTURES_DIR} is absent; these tests read ../shared/fixtures)`;
 
 export function fixture(rel: string): string {
   return join(FIXTURES_DIR, rel);

@@ -1,7 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import { join, resolve } from "node:path";
-import { randomUUID } from "node:crypto";
 import { VERSION } from "../core/version.js";
 import { SqliteStore } from "../store/sqlite/sqlite-store.js";
 import type { Store } from "../store/types.js";
@@ -93,6 +93,11 @@ export async function openCase(dirArg?: string): Promise<OpenCase> {
 }
 
 /** Records a command in the case's append-only audit log. */
-export async function audit(c: OpenCase, command: string, options: unknown, detail: unknown = null): Promise<void> {
+export async function audit(
+  c: OpenCase,
+  command: string,
+  options: unknown,
+  detail: unknown = null,
+): Promise<void> {
   await c.store.appendAudit({ actor: currentActor(), command, version: VERSION, options, detail });
 }

@@ -1,6 +1,6 @@
+import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
-import { createHash } from "node:crypto";
 import type { SourceRow, Store } from "../store/types.js";
 import { currentActor } from "./case.js";
 

@@ -11,7 +11,9 @@ export function registerCaseCommands(program: Command): void {
     .action(async (dir: string, opts: { name?: string }) => {
       const c = await initCase(dir, opts.name);
       await c.store.close();
-      process.stdout.write(`Created case "${c.info.name}" in ${c.dir}\nNext: breachscope ingest --case ${dir} PATH...\n`);
+      process.stdout.write(
+        `Created case "${c.info.name}" in ${c.dir}\nNext: breachscope ingest --case ${dir} PATH...\n`,
+      );
     });
   cmd
     .command("info")
@@ -25,8 +27,16 @@ export function registerCaseCommands(program: Command): void {
           `Case ${c.info.name} (${c.info.id}), created ${c.info.createdAt} by ${c.info.createdBy}`,
           `Store: ${c.info.store} in ${c.dir}`,
           `Sources: ${sources.length} (${sources.filter((s) => s.status === "done").length} done)`,
-          `Items: ${Object.entries(counts.byKind).map(([k, n]) => `${k} ${n}`).join(", ") || "none"}`,
-          `Exceptions: ${Object.entries(exc).map(([k, n]) => `${k} ${n}`).join(", ") || "none"}`,
+          `Items: ${
+            Object.entries(counts.byKind)
+              .map(([k, n]) => `${k} ${n}`)
+              .join(", ") || "none"
+          }`,
+          `Exceptions: ${
+            Object.entries(exc)
+              .map(([k, n]) => `${k} ${n}`)
+              .join(", ") || "none"
+          }`,
         ];
         process.stdout.write(`${lines.join("\n")}\n`);
       });

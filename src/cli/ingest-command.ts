@@ -18,7 +18,9 @@ interface IngestFlags {
 export function registerIngestCommand(program: Command): void {
   program
     .command("ingest <paths...>")
-    .description("read mailboxes (PST/OST, MSG, EML, MBOX), folders and ZIPs of them, and every attachment, into the case")
+    .description(
+      "read mailboxes (PST/OST, MSG, EML, MBOX), folders and ZIPs of them, and every attachment, into the case",
+    )
     .option("--json", "print one JSON object with the reconciliation at the end")
     .option("-j, --jobs <n>", "worker threads (default: one per core; 1 = no threads)", parsePositiveInt)
     .option("--no-ocr", "do not OCR images and scanned PDF pages")

@@ -9,11 +9,24 @@ export function registerListingCommands(program: Command): void {
     .description("list everything that was not fully read, with its reason and where it is")
     .option("--format <format>", "csv or json (one object per line)", "csv")
     .action(async (flags: { format: string }, command: Command) => {
-      if (!["csv", "json"].includes(flags.format)) throw new Error(`--format must be csv or json, not "${flags.format}"`);
+      if (!["csv", "json"].includes(flags.format))
+        throw new Error(`--format must be csv or json, not "${flags.format}"`);
       await withCase(command.optsWithGlobals(), async (c) => {
         const sources = new Map((await c.store.listSources()).map((s) => [s.id, s.path]));
         if (flags.format === "csv") {
-          await writeOut(csvRow(["id", "source", "provenance", "item_id", "reason", "where", "detail", "stage", "created_at"]));
+          await writeOut(
+            csvRow([
+              "id",
+              "source",
+              "provenance",
+              "item_id",
+              "reason",
+              "where",
+              "detail",
+              "stage",
+              "created_at",
+            ]),
+          );
         }
         for await (const x of c.store.exceptions()) {
           const row = {

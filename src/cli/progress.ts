@@ -16,7 +16,11 @@ function formatDuration(ms: number): string {
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);
   const sec = s % 60;
-  return h > 0 ? `${h}h${String(m).padStart(2, "0")}m` : m > 0 ? `${m}m${String(sec).padStart(2, "0")}s` : `${sec}s`;
+  return h > 0
+    ? `${h}h${String(m).padStart(2, "0")}m`
+    : m > 0
+      ? `${m}m${String(sec).padStart(2, "0")}s`
+      : `${sec}s`;
 }
 
 export { formatBytes, formatDuration };
@@ -32,7 +36,10 @@ export function progressPrinter(stream: NodeJS.WriteStream, quiet = false): (p: 
   return (p) => {
     const secs = Math.max(0.001, p.elapsedMs / 1000);
     const rate = `${Math.round(p.items / secs)} items/s, ${formatBytes(p.bytes / secs)}/s`;
-    const eta = p.fraction > 0.01 && p.phase !== "done" ? `, ETA ${formatDuration((p.elapsedMs / p.fraction) * (1 - p.fraction))}` : "";
+    const eta =
+      p.fraction > 0.01 && p.phase !== "done"
+        ? `, ETA ${formatDuration((p.elapsedMs / p.fraction) * (1 - p.fraction))}`
+        : "";
     const where = `source ${Math.min(p.sourcesDone + 1, p.sourcesTotal)}/${p.sourcesTotal}`;
     const summary = `${p.items} items, ${formatBytes(p.bytes)} (${rate})`;
     if (tty) {

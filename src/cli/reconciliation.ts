@@ -15,7 +15,8 @@ export function formatReconciliation(r: IngestReport): string {
   out.push(
     `Items: ${r.items} (messages ${r.messages}, attachments ${r.attachments}, duplicates linked ${r.duplicates})`,
   );
-  for (const [k, n] of Object.entries(r.byType).sort((a, b) => b[1] - a[1])) out.push(`  ${k.padEnd(18)} ${n}`);
+  for (const [k, n] of Object.entries(r.byType).sort((a, b) => b[1] - a[1]))
+    out.push(`  ${k.padEnd(18)} ${n}`);
   out.push(`Exceptions: ${r.exceptions}`);
   for (const [k, n] of Object.entries(r.exceptionsByReason)) out.push(`  ${k.padEnd(18)} ${n}`);
   if (r.missing.length) out.push(`Not found (nothing ingested): ${r.missing.join(", ")}`);

@@ -18,7 +18,7 @@ export const EXCEPTION_REASONS = {
   "declared-not-read": "A container declares more children than could be read",
   "read-error": "The file could not be read from disk",
   "extract-failed": "The extractor failed on this content",
-  "timeout": "Processing exceeded the configured time limit",
+  timeout: "Processing exceeded the configured time limit",
 } as const;
 
 export type ExceptionReason = keyof typeof EXCEPTION_REASONS;

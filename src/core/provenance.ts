@@ -4,20 +4,15 @@
  * Segments are `type:name`; a `/` inside a name is escaped as `%2F` and `%` as `%25`
  * so that the path can be split unambiguously.
  */
-export type SegmentType =
-  | "source"
-  | "folder"
-  | "msg"
-  | "att"
-  | "entry"
-  | "part"
-  | "file"
-  | "embedded";
+export type SegmentType = "source" | "folder" | "msg" | "att" | "entry" | "part" | "file" | "embedded";
 
 export type Segment = string;
 
 function escapeName(name: string): string {
-  return name.replace(/%/g, "%25").replace(/\//g, "%2F").replace(/[\r\n\t]/g, " ");
+  return name
+    .replace(/%/g, "%25")
+    .replace(/\//g, "%2F")
+    .replace(/[\r\n\t]/g, " ");
 }
 
 export function segment(type: SegmentType, name: string | number): Segment {

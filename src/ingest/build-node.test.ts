@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS } from "../core/limits.js";
 import { emptyMessage, type MailMessage } from "../core/mail.js";
-import { buildFileNode, buildMessageNode, type BuildContext } from "./build-node.js";
+import { type BuildContext, buildFileNode, buildMessageNode } from "./build-node.js";
 import type { Extractor } from "./extract/types.js";
 import type { Toolkit } from "./toolkit-types.js";
 
@@ -13,7 +13,11 @@ const zipLike: Extractor = async ({ bytes }) => {
   return {
     text: "",
     declared: names.length + 1,
-    children: names.map((n) => ({ type: "file" as const, name: n, bytes: enc(n === "inner" ? "ZIP:deeper" : `text of ${n}`) })),
+    children: names.map((n) => ({
+      type: "file" as const,
+      name: n,
+      bytes: enc(n === "inner" ? "ZIP:deeper" : `text of ${n}`),
+    })),
     exceptions: [],
   };
 };
@@ -45,7 +49,14 @@ const ctx: BuildContext = { toolkit, limits: DEFAULT_LIMITS, ocr: false };
 
 function message(): MailMessage {
   const m = emptyMessage();
-  m.headers = { subject: "Labs", from: "Dr A <a@x.org>", to: ["b@x.org"], cc: [], bcc: [], messageId: "<1@x>" };
+  m.headers = {
+    subject: "Labs",
+    from: "Dr A <a@x.org>",
+    to: ["b@x.org"],
+    cc: [],
+    bcc: [],
+    messageId: "<1@x>",
+  };
   m.bodyHtml = "<p>See <b>attached</b></p>";
   m.attachments = [
     { name: "notes.txt", bytes: enc("plain notes"), exceptions: [] },
@@ -79,7 +90,10 @@ describe("buildMessageNode", () => {
     expect(n.children[2]?.exceptions.map((x) => x.reason)).toEqual(["extract-failed"]);
     expect(n.children[3]?.exceptions.map((x) => x.reason)).toEqual(["unsupported-type"]);
     expect(n.unreadable).toEqual([
-      { provenance: "s/msg:1/att:5:lost.doc", exception: { reason: "corrupt", detail: "attachment node missing" } },
+      {
+        provenance: "s/msg:1/att:5:lost.doc",
+        exception: { reason: "corrupt", detail: "attachment node missing" },
+      },
     ]);
     // Six declared, five accounted for.
     expect(n.exceptions.map((x) => x.reason)).toEqual(["declared-not-read"]);

@@ -50,7 +50,10 @@ export async function buildMessageNode(
     if (depth + 1 > ctx.limits.maxDepth) {
       unreadable.push({
         provenance: path,
-        exception: { reason: "depth-limit", detail: `attachment ${i + 1} is nested deeper than ${ctx.limits.maxDepth}` },
+        exception: {
+          reason: "depth-limit",
+          detail: `attachment ${i + 1} is nested deeper than ${ctx.limits.maxDepth}`,
+        },
       });
       continue;
     }
@@ -63,7 +66,10 @@ export async function buildMessageNode(
       node.exceptions.unshift(...att.exceptions);
       children.push(node);
     } else {
-      const first = att.exceptions[0] ?? { reason: "corrupt" as const, detail: `attachment ${i + 1} has no content` };
+      const first = att.exceptions[0] ?? {
+        reason: "corrupt" as const,
+        detail: `attachment ${i + 1} has no content`,
+      };
       unreadable.push({ provenance: path, exception: first });
     }
   }
@@ -125,13 +131,16 @@ export async function buildFileNode(
   };
 
   if (bytes.byteLength > limits.maxItemBytes) {
-    exceptions.push({ reason: "size-limit", detail: `${bytes.byteLength} bytes exceeds the ${limits.maxItemBytes}-byte limit` });
+    exceptions.push({
+      reason: "size-limit",
+      detail: `${bytes.byteLength} bytes exceeds the ${limits.maxItemBytes}-byte limit`,
+    });
     return base();
   }
 
   if (toolkit.isMessageType(mediaType)) {
     try {
-      const msg = await toolkit.parseMessage(bytes, mediaType, limits);
+      const msg = await toolkit.parseMessage(bytes, mediaType, limits, depth);
       const msgKind: ItemKind = kind === "file" ? "message" : "embedded-message";
       const node = await buildMessageNode(msg, provenance, msgKind, depth, ctx, name);
       return node;
@@ -149,7 +158,13 @@ export async function buildFileNode(
   }
   let result: Awaited<ReturnType<typeof extractor>>;
   try {
-    result = await extractor({ bytes, mediaType, limits, ocr: ctx.ocr, ...(name !== undefined ? { name } : {}) });
+    result = await extractor({
+      bytes,
+      mediaType,
+      limits,
+      ocr: ctx.ocr,
+      ...(name !== undefined ? { name } : {}),
+    });
   } catch (err) {
     exceptions.push({ reason: "extract-failed", detail: describeError(err) });
     return node;
@@ -161,14 +176,26 @@ export async function buildFileNode(
   if (result.children) {
     await addChildren(node, result.children, depth, ctx);
     const read = node.children.length + node.unreadable.length;
-    if (result.declared !== undefined && result.declared > read && !hasReason(exceptions, "declared-not-read")) {
-      exceptions.push({ reason: "declared-not-read", detail: `${result.declared} entries declared, ${read} found` });
+    if (
+      result.declared !== undefined &&
+      result.declared > read &&
+      !hasReason(exceptions, "declared-not-read")
+    ) {
+      exceptions.push({
+        reason: "declared-not-read",
+        detail: `${result.declared} entries declared, ${read} found`,
+      });
     }
   }
   return node;
 }
 
-async function addChildren(node: ItemNode, list: ExtractChild[], depth: number, ctx: BuildContext): Promise<void> {
+async function addChildren(
+  node: ItemNode,
+  list: ExtractChild[],
+  depth: number,
+  ctx: BuildContext,
+): Promise<void> {
   const used = new Map<string, number>();
   for (const c of list) {
     // Archive member names can repeat; the provenance must stay unique.

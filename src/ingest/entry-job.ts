@@ -6,7 +6,14 @@ import type { Toolkit } from "./toolkit-types.js";
 
 /** One top-level entry of a source, sent to a worker to be turned into an item tree. */
 export type EntryJob =
-  | { type: "message"; provenance: string; kind: ItemKind; message: MailMessage; limits: Limits; ocr: boolean }
+  | {
+      type: "message";
+      provenance: string;
+      kind: ItemKind;
+      message: MailMessage;
+      limits: Limits;
+      ocr: boolean;
+    }
   | { type: "file"; provenance: string; name: string; bytes: Uint8Array; limits: Limits; ocr: boolean };
 
 export function runEntryJob(job: EntryJob, toolkit: Toolkit): Promise<ItemNode> {

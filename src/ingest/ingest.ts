@@ -2,23 +2,24 @@ import { createWriteStream } from "node:fs";
 import { readdir, readFile, rm, stat } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import { pipeline as streamPipeline } from "node:stream/promises";
-import { type OpenCase, audit } from "../case/case.js";
+import { audit, type OpenCase } from "../case/case.js";
 import { digestFile, registerSource } from "../case/evidence.js";
-import { describeError } from "../core/exception.js";
-import { DEFAULT_LIMITS, type Limits } from "../core/limits.js";
-import { joinPath, seg, type Segment } from "../core/provenance.js";
+import { describeError, type ExceptionReason } from "../core/exception.js";
 import type { ItemNode } from "../core/item.js";
+import { DEFAULT_LIMITS, type Limits } from "../core/limits.js";
+import { joinPath, type Segment, seg } from "../core/provenance.js";
 import { defaultThreads, inProcessRunner, type TaskRunner, workerPool } from "../jobs/worker-pool.js";
 import type { SourceRow } from "../store/types.js";
 import { messageContentHash } from "./content-hash.js";
 import { type EntryJob, runEntryJob } from "./entry-job.js";
-import { openZip } from "./extract/zip/index.js";
+import { shutdownOcr } from "./extract/ocr/index.js";
+import { openZip, type ZipEntryInfo, type ZipHandle, ZipReadError } from "./extract/zip/index.js";
 import { EntryPipeline, type PipelineStats } from "./pipeline.js";
 import { readerFor } from "./readers.js";
+import { buildReport, type IngestReport, type SourceOutcome } from "./report.js";
 import { type SourceFormat, sourceFormat } from "./source-format.js";
 import type { SourceReader } from "./sources/types.js";
 import { loadToolkit } from "./toolkit.js";
-import { buildReport, type IngestReport, type SourceOutcome } from "./report.js";
 
 export interface IngestOptions {
   paths: string[];
@@ -103,7 +104,7 @@ export async function ingest(c: OpenCase, options: IngestOptions): Promise<Inges
   const { files, missing } = await listFiles(options.paths);
   const runner: TaskRunner<EntryJob, ItemNode> =
     threads <= 1
-      ? inProcessRunner(async (job: EntryJob) => runEntryJob(job, await loadToolkit()))
+      ? inProcessRunner(async (job: EntryJob) => runEntryJob(job, await loadToolkit()), shutdownOcr)
       : workerPool<EntryJob, ItemNode>(workerUrl(), threads);
 
   const state: RunState = {
@@ -139,7 +140,7 @@ export async function ingest(c: OpenCase, options: IngestOptions): Promise<Inges
     c.store,
     runner,
     {
-      maxInFlight: Math.max(2, runner.threads * 3),
+      maxInFlight: Math.max(4, runner.threads * 8),
       maxInFlightBytes: 256 * 1024 * 1024,
       batchSize: 200,
       timeoutMs: options.entryTimeoutMs ?? 10 * 60_000,
@@ -158,14 +159,25 @@ export async function ingest(c: OpenCase, options: IngestOptions): Promise<Inges
     await runner.destroy();
     await rm(c.workDir, { recursive: true, force: true });
   }
-  const report = await buildReport(c.store, state.outcomes, missing, Date.now() - started, state.pipeline.stats);
-  state.progress({ phase: "done", fraction: 1 });
-  await audit(c, "ingest:end", { paths: options.paths }, {
-    sources: report.sources.map((s) => ({ path: s.path, sha256: s.sha256, status: s.status })),
-    items: report.items,
-    exceptions: report.exceptions,
+  const report = await buildReport(
+    c.store,
+    state.outcomes,
     missing,
-  });
+    Date.now() - started,
+    state.pipeline.stats,
+  );
+  state.progress({ phase: "done", fraction: 1 });
+  await audit(
+    c,
+    "ingest:end",
+    { paths: options.paths },
+    {
+      sources: report.sources.map((s) => ({ path: s.path, sha256: s.sha256, status: s.status })),
+      items: report.items,
+      exceptions: report.exceptions,
+      missing,
+    },
+  );
   return report;
 }
 
@@ -257,7 +269,14 @@ async function readSource(
     const done = await s.c.store.storedEntryPaths(source.id);
     if (!done.has(root)) {
       const bytes = await readFile(file);
-      const job: EntryJob = { type: "file", provenance: root, name: basename(file), bytes, limits: s.limits, ocr: s.ocr };
+      const job: EntryJob = {
+        type: "file",
+        provenance: root,
+        name: basename(file),
+        bytes,
+        limits: s.limits,
+        ocr: s.ocr,
+      };
       await s.pipeline.submit(source.id, null, job, bytes.byteLength);
     }
     return { declared: 1 };
@@ -279,7 +298,11 @@ async function readMailbox(
   const folders = new Map<string, number>();
   const prov = (path: Segment[]) => joinPath([root, ...path]);
   const parentOf = (path: Segment[]) => folders.get(prov(path.slice(0, -1))) ?? null;
-  const gen = reader.read(file, { limits: s.limits, isDone: (path) => done.has(prov(path)), onProgress: onFraction });
+  const gen = reader.read(file, {
+    limits: s.limits,
+    isDone: (path) => done.has(prov(path)),
+    onProgress: onFraction,
+  });
   for (;;) {
     const r = await gen.next();
     if (r.done) return r.value;
@@ -309,17 +332,35 @@ async function readMailbox(
           const canonical = await store.findMessage(m.headers.messageId, sha);
           if (canonical !== undefined) {
             // A copy of a message already stored: record where it was found, do not process it again.
-            s.pipeline.enqueueNode({ sourceId: source.id, parentId, node: duplicateNode(provenance, m.kind, sha, m.headers) });
+            await s.pipeline.enqueueNode({
+              sourceId: source.id,
+              parentId,
+              node: duplicateNode(provenance, m.kind, sha, m.headers),
+            });
             break;
           }
         }
-        const job: EntryJob = { type: "message", provenance, kind: m.kind, message: m, limits: s.limits, ocr: s.ocr };
+        const job: EntryJob = {
+          type: "message",
+          provenance,
+          kind: m.kind,
+          message: m,
+          limits: s.limits,
+          ocr: s.ocr,
+        };
         await s.pipeline.submit(source.id, parentId, job, approximateSize(m));
         break;
       }
       case "file": {
         if (done.has(provenance)) break;
-        const job: EntryJob = { type: "file", provenance, name: ev.name, bytes: ev.bytes, limits: s.limits, ocr: s.ocr };
+        const job: EntryJob = {
+          type: "file",
+          provenance,
+          name: ev.name,
+          bytes: ev.bytes,
+          limits: s.limits,
+          ocr: s.ocr,
+        };
         await s.pipeline.submit(source.id, parentOf(ev.path), job, ev.bytes.byteLength);
         break;
       }
@@ -398,7 +439,14 @@ async function readArchive(
           continue;
         }
         const bytes = await zip.readEntry(entry);
-        const job: EntryJob = { type: "file", provenance, name: entry.name, bytes, limits: s.limits, ocr: s.ocr };
+        const job: EntryJob = {
+          type: "file",
+          provenance,
+          name: entry.name,
+          bytes,
+          limits: s.limits,
+          ocr: s.ocr,
+        };
         await s.pipeline.submit(source.id, null, job, bytes.byteLength);
       } catch (err) {
         await store.addException({
@@ -416,18 +464,15 @@ async function readArchive(
   }
 }
 
-function reasonOf(err: unknown) {
-  const r = (err as { reason?: unknown })?.reason;
-  return typeof r === "string" && r in { "size-limit": 1, "ratio-limit": 1, encrypted: 1, corrupt: 1, truncated: 1 }
-    ? (r as "size-limit" | "ratio-limit" | "encrypted" | "corrupt" | "truncated")
-    : "corrupt";
+function reasonOf(err: unknown): ExceptionReason {
+  return err instanceof ZipReadError ? err.reason : "read-error";
 }
 
 async function readArchivedMailbox(
   s: RunState,
   archive: SourceRow,
-  zip: Awaited<ReturnType<typeof openZip>>,
-  entry: Awaited<ReturnType<typeof openZip>>["entries"][number],
+  zip: ZipHandle,
+  entry: ZipEntryInfo,
   provenance: string,
   depth: number,
 ): Promise<void> {
@@ -437,7 +482,7 @@ async function readArchivedMailbox(
     const child = await ingestFile(s, tmp, `${archive.path}!/${entry.name}`, archive.id, depth + 1);
     const digest = await digestFile(tmp);
     // The member itself is an item of the archive, pointing at the source it was read as.
-    s.pipeline.enqueueNode({
+    await s.pipeline.enqueueNode({
       sourceId: archive.id,
       parentId: null,
       node: {

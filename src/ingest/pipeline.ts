@@ -1,13 +1,13 @@
 import { describeError, type ExceptionReason } from "../core/exception.js";
 import type { ItemNode } from "../core/item.js";
 import type { TaskRunner } from "../jobs/worker-pool.js";
-import type { EntryToWrite, Store } from "../store/types.js";
+import type { EntryToWrite, NewException, Store } from "../store/types.js";
 import type { EntryJob } from "./entry-job.js";
 
 export interface PipelineOptions {
-  /** Entries being built at once (keeps every worker busy without unbounded buffering). */
+  /** Entries between submission and write at once (keeps every worker busy without unbounded buffering). */
   maxInFlight: number;
-  /** Bytes of entries being built at once; one entry is always allowed whatever its size. */
+  /** Bytes of those entries; one entry is always allowed whatever its size. */
   maxInFlightBytes: number;
   /** Entries per write transaction. */
   batchSize: number;
@@ -23,31 +23,30 @@ export interface PipelineStats {
   failed: number;
 }
 
-interface Pending {
-  sourceId: number;
-  parentId: number | null;
-  job: EntryJob;
-  size: number;
-}
+/** What one submitted entry turns into: an item tree to write, or an exception in its place. */
+type Outcome = { entry: EntryToWrite } | { exception: NewException };
 
-function countNodes(n: ItemNode): number {
-  let c = 1;
-  for (const k of n.children) c += countNodes(k);
-  return c;
+interface Slot {
+  size: number;
+  outcome?: Outcome;
 }
 
 /**
- * Sends entries to the worker pool with bounded concurrency and memory, and writes finished
- * item trees to the store in batched transactions. A failed or timed-out entry is retried once
+ * Sends entries to the worker pool with bounded concurrency and memory, and writes the results
+ * to the store in batched transactions **in submission order**, so that which copy of a
+ * duplicated message counts as the original does not depend on thread timing, and a resumed
+ * run decides exactly as an uninterrupted one. A failed or timed-out entry is retried once
  * without OCR, then recorded as an exception at its provenance: it is never silently lost.
  */
 export class EntryPipeline {
   readonly stats: PipelineStats = { entries: 0, items: 0, duplicates: 0, bytes: 0, failed: 0 };
-  private inFlight = 0;
+  private nextSeq = 0;
+  private writeSeq = 0;
+  private readonly slots = new Map<number, Slot>();
   private inFlightBytes = 0;
   private readonly waiters: (() => void)[] = [];
   private readonly running = new Set<Promise<void>>();
-  private buffer: EntryToWrite[] = [];
+  private buffer: Outcome[] = [];
   private writing: Promise<void> = Promise.resolve();
   private writeError: unknown;
 
@@ -58,69 +57,89 @@ export class EntryPipeline {
     private readonly onWritten?: (stats: PipelineStats) => void,
   ) {}
 
-  /** Queues an entry; resolves once there is room for it (backpressure for the reader). */
+  /** Queues an entry for building; resolves once there is room for it (backpressure for the reader). */
   async submit(sourceId: number, parentId: number | null, job: EntryJob, size: number): Promise<void> {
-    this.throwIfWriteFailed();
-    while (
-      this.inFlight >= this.options.maxInFlight ||
-      (this.inFlight > 0 && this.inFlightBytes + size > this.options.maxInFlightBytes)
-    ) {
-      await new Promise<void>((res) => this.waiters.push(res));
-    }
-    this.inFlight++;
-    this.inFlightBytes += size;
-    const p = this.process({ sourceId, parentId, job, size }).finally(() => {
-      this.inFlight--;
-      this.inFlightBytes -= size;
-      this.running.delete(p);
-      this.waiters.shift()?.();
-    });
+    const seq = await this.reserve(size);
+    const p = this.build(sourceId, parentId, job)
+      .then((outcome) => this.complete(seq, outcome, size))
+      .finally(() => this.running.delete(p));
     this.running.add(p);
   }
 
-  /** Writes an already-built node (e.g. a duplicate link) through the same ordered batches. */
-  enqueueNode(entry: EntryToWrite): void {
-    this.buffer.push(entry);
+  /** Queues an already-built node (a duplicate link, an expanded archive member) in order with the rest. */
+  async enqueueNode(entry: EntryToWrite): Promise<void> {
+    const seq = await this.reserve(0);
+    this.complete(seq, { entry }, 0);
+  }
+
+  /** Queues an exception that takes an entry's place, in order with the rest. */
+  async enqueueException(exception: NewException): Promise<void> {
+    const seq = await this.reserve(0);
+    this.complete(seq, { exception }, 0);
+  }
+
+  private async reserve(size: number): Promise<number> {
+    this.throwIfWriteFailed();
+    while (
+      this.slots.size >= this.options.maxInFlight ||
+      (this.slots.size > 0 && this.inFlightBytes + size > this.options.maxInFlightBytes)
+    ) {
+      await new Promise<void>((res) => this.waiters.push(res));
+    }
+    const seq = this.nextSeq++;
+    this.slots.set(seq, { size });
+    this.inFlightBytes += size;
+    return seq;
+  }
+
+  private complete(seq: number, outcome: Outcome, size: number): void {
+    const slot = this.slots.get(seq);
+    if (!slot) return;
+    slot.outcome = outcome;
+    this.stats.bytes += size;
+    // Move every finished entry at the head of the queue to the write buffer.
+    for (;;) {
+      const head = this.slots.get(this.writeSeq);
+      if (!head?.outcome) break;
+      this.buffer.push(head.outcome);
+      this.slots.delete(this.writeSeq);
+      this.inFlightBytes -= head.size;
+      this.writeSeq++;
+      this.waiters.shift()?.();
+    }
     if (this.buffer.length >= this.options.batchSize) this.flush();
   }
 
-  private async process(p: Pending): Promise<void> {
-    let node: ItemNode | undefined;
-    let failure: { reason: ExceptionReason; detail: string } | undefined;
+  private async build(sourceId: number, parentId: number | null, job: EntryJob): Promise<Outcome> {
+    let failure: { reason: ExceptionReason; detail: string };
     try {
-      node = await this.runner.run(p.job, AbortSignal.timeout(this.options.timeoutMs));
+      return {
+        entry: {
+          sourceId,
+          parentId,
+          node: await this.runner.run(job, AbortSignal.timeout(this.options.timeoutMs)),
+        },
+      };
     } catch (err) {
       failure = classify(err, this.options.timeoutMs);
-      if (p.job.ocr) {
-        // OCR is the usual culprit for slow or crashing entries: try once more without it.
-        try {
-          node = await this.runner.run({ ...p.job, ocr: false }, AbortSignal.timeout(this.options.timeoutMs));
-          node.exceptions.push({
-            reason: failure.reason,
-            detail: `${failure.detail}; the entry was read again without OCR`,
-          });
-        } catch (err2) {
-          failure = classify(err2, this.options.timeoutMs);
-        }
+    }
+    if (job.ocr) {
+      // OCR is the usual culprit for slow or crashing entries: try once more without it.
+      try {
+        const node = await this.runner.run(
+          { ...job, ocr: false },
+          AbortSignal.timeout(this.options.timeoutMs),
+        );
+        node.exceptions.push({ reason: failure.reason, detail: `${failure.detail}; read again without OCR` });
+        return { entry: { sourceId, parentId, node } };
+      } catch (err) {
+        failure = classify(err, this.options.timeoutMs);
       }
     }
-    this.stats.bytes += p.size;
-    if (!node) {
-      this.stats.failed++;
-      const f = failure ?? { reason: "extract-failed" as const, detail: "unknown failure" };
-      this.writing = this.writing.then(() =>
-        this.store.addException({
-          sourceId: p.sourceId,
-          parentId: p.parentId,
-          provenance: p.job.provenance,
-          reason: f.reason,
-          detail: f.detail,
-          stage: "ingest",
-        }),
-      );
-      return;
-    }
-    this.enqueueNode({ sourceId: p.sourceId, parentId: p.parentId, node });
+    this.stats.failed++;
+    return {
+      exception: { sourceId, parentId, provenance: job.provenance, ...failure, stage: "ingest" },
+    };
   }
 
   private flush(): void {
@@ -129,7 +148,10 @@ export class EntryPipeline {
     this.buffer = [];
     this.writing = this.writing.then(async () => {
       try {
-        const r = await this.store.writeEntries(batch);
+        const entries: EntryToWrite[] = [];
+        for (const o of batch) if ("entry" in o) entries.push(o.entry);
+        const r = await this.store.writeEntries(entries);
+        for (const o of batch) if ("exception" in o) await this.store.addException(o.exception);
         this.stats.entries += batch.length;
         this.stats.items += r.items;
         this.stats.duplicates += r.duplicates;
@@ -160,5 +182,3 @@ function classify(err: unknown, timeoutMs: number): { reason: ExceptionReason; d
   }
   return { reason: "extract-failed", detail: `worker failed: ${describeError(err)}` };
 }
-
-export { countNodes };

@@ -33,7 +33,12 @@ export function looksLikeRfc822(head: Buffer): boolean {
     if (/^[ \t]/.test(line)) continue;
     if (!HEADER_LINE.test(line)) return false;
     fields++;
-    if (/^(received|from|to|subject|date|message-id|mime-version|return-path|delivered-to|x-[\w-]+):/i.test(line)) known++;
+    if (
+      /^(received|from|to|subject|date|message-id|mime-version|return-path|delivered-to|x-[\w-]+):/i.test(
+        line,
+      )
+    )
+      known++;
   }
   return fields >= 2 && known >= 1;
 }
@@ -60,10 +65,14 @@ export function sourceFormat(path: string): SourceFormat {
     if (inner && looksLikeRfc822(inner)) return "eml";
     return "file";
   }
-  if (head.subarray(0, 4).toString("latin1") === "PK\u0003\u0004" || head.subarray(0, 4).toString("latin1") === "PK\u0005\u0006") {
+  if (
+    head.subarray(0, 4).toString("latin1") === "PK\u0003\u0004" ||
+    head.subarray(0, 4).toString("latin1") === "PK\u0005\u0006"
+  ) {
     // Office documents are ZIPs too; only a plain archive is expanded as a source.
     const names = head.toString("latin1");
-    if (/\[Content_Types\]\.xml|^mimetype|META-INF\/manifest/m.test(names) && ![".zip"].includes(ext)) return "file";
+    if (/\[Content_Types\]\.xml|^mimetype|META-INF\/manifest/m.test(names) && ![".zip"].includes(ext))
+      return "file";
     return "zip";
   }
   if (looksLikeMbox(head)) return "mbox";

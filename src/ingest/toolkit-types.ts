@@ -10,7 +10,10 @@ import type { BodyConverters } from "./message-text.js";
 export interface Toolkit extends BodyConverters {
   detectType(bytes: Uint8Array, name?: string, declared?: string): string;
   extractorFor(mediaType: string): Extractor | undefined;
-  /** Parses an attached or archived message (RFC 822 or Outlook MSG). Throws when it is not one. */
-  parseMessage(bytes: Uint8Array, mediaType: string, limits: Limits): Promise<MailMessage>;
+  /**
+   * Parses an attached or archived message (RFC 822 or Outlook MSG) found `depth` containers
+   * deep. Throws when it is not one.
+   */
+  parseMessage(bytes: Uint8Array, mediaType: string, limits: Limits, depth: number): Promise<MailMessage>;
   isMessageType(mediaType: string): boolean;
 }

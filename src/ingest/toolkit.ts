@@ -18,9 +18,14 @@ const toolkit: Toolkit = {
   rtfToText,
   deEncapsulateHtml,
   isMessageType: (t) => MESSAGE_TYPES.has(t),
-  async parseMessage(bytes: Uint8Array, mediaType: string, limits: Limits): Promise<MailMessage> {
+  async parseMessage(
+    bytes: Uint8Array,
+    mediaType: string,
+    limits: Limits,
+    depth: number,
+  ): Promise<MailMessage> {
     if (mediaType === MEDIA.msg) return parseMsg(bytes, limits);
-    return parseMime(bytes, limits);
+    return parseMime(bytes, limits, { depth });
   },
 };
 

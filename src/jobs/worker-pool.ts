@@ -15,7 +15,11 @@ export function defaultThreads(): number {
  * A pool of worker threads running the default export of `workerFile`. Under tests and tsx the
  * worker is a .ts file, so the threads load tsx to run it; built code runs plain .js.
  */
-export function workerPool<T, R>(workerFile: URL, threads: number, maxOldGenerationSizeMb = 2048): TaskRunner<T, R> {
+export function workerPool<T, R>(
+  workerFile: URL,
+  threads: number,
+  maxOldGenerationSizeMb = 2048,
+): TaskRunner<T, R> {
   const isTs = workerFile.pathname.endsWith(".ts");
   const pool = new Piscina({
     filename: workerFile.href,
@@ -33,13 +37,18 @@ export function workerPool<T, R>(workerFile: URL, threads: number, maxOldGenerat
 }
 
 /** Runs tasks on the calling thread: for a single job slot, debugging, and tests. */
-export function inProcessRunner<T, R>(fn: (task: T) => Promise<R>): TaskRunner<T, R> {
+export function inProcessRunner<T, R>(
+  fn: (task: T) => Promise<R>,
+  onDestroy?: () => Promise<void>,
+): TaskRunner<T, R> {
   return {
     threads: 1,
     run: async (task, signal) => {
       signal?.throwIfAborted();
       return fn(task);
     },
-    destroy: async () => {},
+    destroy: async () => {
+      await onDestroy?.();
+    },
   };
 }

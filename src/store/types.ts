@@ -130,16 +130,33 @@ export interface Store {
   getMeta(key: string): Promise<string | undefined>;
   setMeta(key: string, value: string): Promise<void>;
 
-  appendAudit(entry: { actor: string; command: string; version: string; options: unknown; detail: unknown }): Promise<AuditEntry>;
+  appendAudit(entry: {
+    actor: string;
+    command: string;
+    version: string;
+    options: unknown;
+    detail: unknown;
+  }): Promise<AuditEntry>;
   listAudit(): Promise<AuditEntry[]>;
 
   findSourceBySha(sha256: string): Promise<SourceRow | undefined>;
   addSource(source: NewSource): Promise<SourceRow>;
-  setSourceStatus(id: number, status: SourceRow["status"], declared?: number | null, format?: string): Promise<void>;
+  setSourceStatus(
+    id: number,
+    status: SourceRow["status"],
+    declared?: number | null,
+    format?: string,
+  ): Promise<void>;
   listSources(): Promise<SourceRow[]>;
 
   /** Creates a folder item (or returns the existing one with that provenance). */
-  ensureFolder(folder: { sourceId: number; parentId: number | null; provenance: string; name: string; declared?: number }): Promise<number>;
+  ensureFolder(folder: {
+    sourceId: number;
+    parentId: number | null;
+    provenance: string;
+    name: string;
+    declared?: number;
+  }): Promise<number>;
   /** Provenances of the top-level entries of a source already stored (for resume). */
   storedEntryPaths(sourceId: number): Promise<Set<string>>;
   /** The canonical message with this Message-ID and content hash, if one is stored. */
@@ -148,7 +165,9 @@ export interface Store {
   writeEntries(entries: EntryToWrite[]): Promise<WriteResult>;
   addException(exception: NewException): Promise<void>;
   /** Containers whose declared child count exceeds the children and exceptions found under them. */
-  shortfalls(sourceId: number): Promise<{ itemId: number; provenance: string; declared: number; read: number }[]>;
+  shortfalls(
+    sourceId: number,
+  ): Promise<{ itemId: number; provenance: string; declared: number; read: number }[]>;
 
   reconciliation(): Promise<ReconciliationRow[]>;
   itemCounts(): Promise<ItemCounts>;

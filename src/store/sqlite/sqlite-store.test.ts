@@ -41,8 +41,20 @@ describe("SqliteStore", () => {
   });
 
   it("chains audit entries and refuses to change or delete them", async () => {
-    const a = await store.appendAudit({ actor: "u", command: "one", version: "1", options: { x: 1 }, detail: null });
-    const b = await store.appendAudit({ actor: "u", command: "two", version: "1", options: {}, detail: { n: 2 } });
+    const a = await store.appendAudit({
+      actor: "u",
+      command: "one",
+      version: "1",
+      options: { x: 1 },
+      detail: null,
+    });
+    const b = await store.appendAudit({
+      actor: "u",
+      command: "two",
+      version: "1",
+      options: {},
+      detail: { n: 2 },
+    });
     expect(b.prevHash).toBe(a.hash);
     const list = await store.listAudit();
     expect(list.map((e) => e.command)).toEqual(["one", "two"]);
@@ -61,13 +73,28 @@ describe("SqliteStore", () => {
   it("registers a source once per SHA-256", async () => {
     const s = await store.addSource({ path: "/a.pst", size: 5, sha256: "h1", format: "pst", addedBy: "u" });
     expect((await store.findSourceBySha("h1"))?.id).toBe(s.id);
-    await expect(store.addSource({ path: "/b.pst", size: 5, sha256: "h1", format: "pst", addedBy: "u" })).rejects.toThrow();
+    await expect(
+      store.addSource({ path: "/b.pst", size: 5, sha256: "h1", format: "pst", addedBy: "u" }),
+    ).rejects.toThrow();
   });
 
   it("writes an entry tree with its exceptions and links duplicate messages", async () => {
     const s = await store.addSource({ path: "/a.mbox", size: 5, sha256: "h", format: "mbox", addedBy: "u" });
-    const folder = await store.ensureFolder({ sourceId: s.id, parentId: null, provenance: "r/folder:Inbox", name: "Inbox", declared: 3 });
-    expect(await store.ensureFolder({ sourceId: s.id, parentId: null, provenance: "r/folder:Inbox", name: "Inbox" })).toBe(folder);
+    const folder = await store.ensureFolder({
+      sourceId: s.id,
+      parentId: null,
+      provenance: "r/folder:Inbox",
+      name: "Inbox",
+      declared: 3,
+    });
+    expect(
+      await store.ensureFolder({
+        sourceId: s.id,
+        parentId: null,
+        provenance: "r/folder:Inbox",
+        name: "Inbox",
+      }),
+    ).toBe(folder);
     const msg = node("r/folder:Inbox/msg:1", {
       headers: { messageId: "<m1@x>", to: ["a"], cc: [], bcc: [], subject: "s" },
       children: [
@@ -77,16 +104,23 @@ describe("SqliteStore", () => {
           exceptions: [{ reason: "encrypted", detail: "needs a password" }],
         }),
       ],
-      unreadable: [{ provenance: "r/folder:Inbox/msg:1/att:2", exception: { reason: "corrupt", detail: "bad" } }],
+      unreadable: [
+        { provenance: "r/folder:Inbox/msg:1/att:2", exception: { reason: "corrupt", detail: "bad" } },
+      ],
     });
-    const copy = node("r/folder:Inbox/msg:2", { headers: { messageId: "<m1@x>", to: ["a"], cc: [], bcc: [] } });
+    const copy = node("r/folder:Inbox/msg:2", {
+      headers: { messageId: "<m1@x>", to: ["a"], cc: [], bcc: [] },
+    });
     const r = await store.writeEntries([
       { sourceId: s.id, parentId: folder, node: msg },
       { sourceId: s.id, parentId: folder, node: copy },
     ]);
     expect(r).toEqual({ items: 3, duplicates: 1 });
     // Writing the same entry again (a resumed run) changes nothing.
-    expect(await store.writeEntries([{ sourceId: s.id, parentId: folder, node: msg }])).toEqual({ items: 0, duplicates: 0 });
+    expect(await store.writeEntries([{ sourceId: s.id, parentId: folder, node: msg }])).toEqual({
+      items: 0,
+      duplicates: 0,
+    });
     const items = [];
     for await (const it of store.items()) items.push(it);
     expect(items.map((i) => [i.provenance, i.duplicateOf !== null])).toEqual([
@@ -97,8 +131,12 @@ describe("SqliteStore", () => {
     expect(await store.itemText(items[0]!.id)).toBe("hello");
     expect(await store.exceptionCounts()).toEqual({ encrypted: 1, corrupt: 1 });
     // Folder declared 3, holds 2 messages: one short.
-    expect(await store.shortfalls(s.id)).toEqual([{ itemId: folder, provenance: "r/folder:Inbox", declared: 3, read: 2 }]);
-    expect(await store.storedEntryPaths(s.id)).toEqual(new Set(["r/folder:Inbox/msg:1", "r/folder:Inbox/msg:2"]));
+    expect(await store.shortfalls(s.id)).toEqual([
+      { itemId: folder, provenance: "r/folder:Inbox", declared: 3, read: 2 },
+    ]);
+    expect(await store.storedEntryPaths(s.id)).toEqual(
+      new Set(["r/folder:Inbox/msg:1", "r/folder:Inbox/msg:2"]),
+    );
     const [rec] = await store.reconciliation();
     expect(rec).toMatchObject({ read: 2, items: 3, exceptions: 2 });
   });

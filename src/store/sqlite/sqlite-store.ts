@@ -123,12 +123,14 @@ export class SqliteStore implements Store {
   private prepare() {
     const db = this.db;
     return {
-      insertItem: db.prepare(`INSERT INTO items (source_id, parent_id, kind, provenance, name, media_type, size, sha256,
+      insertItem:
+        db.prepare(`INSERT INTO items (source_id, parent_id, kind, provenance, name, media_type, size, sha256,
         text_length, declared, duplicate_of, message_id, subject, from_addr, to_addr, cc_addr, bcc_addr, sent_at, meta, top_level)
         VALUES (@sourceId, @parentId, @kind, @provenance, @name, @mediaType, @size, @sha256, @textLength, @declared,
         @duplicateOf, @messageId, @subject, @from, @to, @cc, @bcc, @date, @meta, @topLevel)`),
       insertText: db.prepare("INSERT INTO item_text (item_id, text) VALUES (?, ?)"),
-      insertException: db.prepare(`INSERT OR IGNORE INTO exceptions (source_id, item_id, parent_id, provenance, reason,
+      insertException:
+        db.prepare(`INSERT OR IGNORE INTO exceptions (source_id, item_id, parent_id, provenance, reason,
         detail, where_, stage, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       itemByProvenance: db.prepare("SELECT id FROM items WHERE provenance = ?"),
       findMessage: db.prepare(
@@ -148,7 +150,9 @@ export class SqliteStore implements Store {
 
   async setMeta(key: string, value: string): Promise<void> {
     this.db
-      .prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+      .prepare(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+      )
       .run(key, value);
   }
 
@@ -165,13 +169,31 @@ export class SqliteStore implements Store {
         | undefined;
       const seq = last ? (last.seq as number) + 1 : 1;
       const prevHash = last ? (last.hash as string) : GENESIS_HASH;
-      const base = { seq, at: now(), actor: e.actor, command: e.command, version: e.version, options: e.options ?? null, detail: e.detail ?? null };
+      const base = {
+        seq,
+        at: now(),
+        actor: e.actor,
+        command: e.command,
+        version: e.version,
+        options: e.options ?? null,
+        detail: e.detail ?? null,
+      };
       const hash = auditHash(prevHash, base);
       this.db
         .prepare(
           "INSERT INTO audit_log (seq, at, actor, command, version, options, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
-        .run(seq, base.at, base.actor, base.command, base.version, JSON.stringify(base.options), JSON.stringify(base.detail), prevHash, hash);
+        .run(
+          seq,
+          base.at,
+          base.actor,
+          base.command,
+          base.version,
+          JSON.stringify(base.options),
+          JSON.stringify(base.detail),
+          prevHash,
+          hash,
+        );
       return { ...base, prevHash, hash };
     })();
   }
@@ -336,11 +358,31 @@ export class SqliteStore implements Store {
     if (node.text.length > 0) this.stmts.insertText.run(id, node.text);
     const at = now();
     for (const x of node.exceptions) {
-      this.stmts.insertException.run(sourceId, id, parentId, node.provenance, x.reason, x.detail, x.where ?? "", "ingest", at);
+      this.stmts.insertException.run(
+        sourceId,
+        id,
+        parentId,
+        node.provenance,
+        x.reason,
+        x.detail,
+        x.where ?? "",
+        "ingest",
+        at,
+      );
     }
     for (const u of node.unreadable) {
       const x = u.exception;
-      this.stmts.insertException.run(sourceId, null, id, u.provenance, x.reason, x.detail, x.where ?? "", "ingest", at);
+      this.stmts.insertException.run(
+        sourceId,
+        null,
+        id,
+        u.provenance,
+        x.reason,
+        x.detail,
+        x.where ?? "",
+        "ingest",
+        at,
+      );
     }
     for (const child of node.children) this.writeNode(sourceId, id, child, false, result);
   }
@@ -419,7 +461,9 @@ export class SqliteStore implements Store {
       .all() as Row[]) {
       byMediaType[r.media_type as string] = r.n as number;
     }
-    const dup = this.db.prepare("SELECT COUNT(*) AS n FROM items WHERE duplicate_of IS NOT NULL").get() as Row;
+    const dup = this.db
+      .prepare("SELECT COUNT(*) AS n FROM items WHERE duplicate_of IS NOT NULL")
+      .get() as Row;
     return { byKind, byMediaType, duplicates: dup.n as number };
   }
 
