@@ -1,0 +1,2 @@
+export { isTnef, parseTnef, type TnefParse } from "./parse-tnef.js";
+export { tnefExtractor } from "./tnef-extractor.js";

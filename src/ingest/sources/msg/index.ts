@@ -1,0 +1,2 @@
+export { msgReader } from "./msg-reader.js";
+export { parseMsg } from "./parse-msg.js";
