@@ -19,6 +19,7 @@ export const EXCEPTION_REASONS = {
   "read-error": "The file could not be read from disk",
   "extract-failed": "The extractor failed on this content",
   timeout: "Processing exceeded the configured time limit",
+  skipped: "Not examined because of this run's options (for example --no-ocr)",
 } as const;
 
 export type ExceptionReason = keyof typeof EXCEPTION_REASONS;

@@ -27,7 +27,8 @@ export function workerPool<T, R>(
     maxThreads: threads,
     idleTimeout: 60_000,
     resourceLimits: { maxOldGenerationSizeMb },
-    ...(isTs ? { execArgv: ["--import", "tsx"] } : {}),
+    // Resolved here, not by the thread, so it works whatever the current directory is.
+    ...(isTs ? { execArgv: ["--import", import.meta.resolve("tsx")] } : {}),
   });
   return {
     threads,

@@ -28,8 +28,15 @@ export function workbookText(wb: WorkBook, maxCells: number): WorkbookText {
     // Sheet names can be content ("Smith, J - labs"): exceptions name the sheet by position only.
     const where = `sheet ${index + 1}`;
     const data = (ws["!data"] ?? []) as (CellObject[] | undefined)[];
-    const fullRef = (ws["!fullref"] as string | undefined) ?? ws["!ref"];
+    const ref = ws["!ref"];
+    const fullRef = (ws["!fullref"] as string | undefined) ?? ref;
     const totalRows = fullRef ? utils.decode_range(fullRef).e.r + 1 : data.length;
+    // Only the row cap given to the parser makes !fullref larger than !ref; a declared range
+    // larger than the rows holding data (formatting, empty rows) is not a truncation.
+    const cutByParser =
+      fullRef !== undefined &&
+      ref !== undefined &&
+      utils.decode_range(fullRef).e.r > utils.decode_range(ref).e.r;
     if (cells >= maxCells) {
       exceptions.push({
         reason: "size-limit",
@@ -51,7 +58,7 @@ export function workbookText(wb: WorkBook, maxCells: number): WorkbookText {
       lines.push(line);
       rows++;
     }
-    if (r < data.length || totalRows > data.length) {
+    if (r < data.length || cutByParser) {
       exceptions.push({
         reason: "size-limit",
         detail: `cell limit of ${maxCells} reached; ${Math.min(r, data.length)} of ${totalRows} rows read`,
