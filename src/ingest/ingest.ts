@@ -224,7 +224,7 @@ async function ingestFile(
       provenance: root,
       reason: "corrupt",
       detail: `source could not be read to the end: ${describeError(err)}`,
-      stage: "ingest",
+      stage: "source",
     });
   }
   await s.pipeline.drain();
@@ -421,7 +421,8 @@ async function readArchive(
   const zip = await openZip(file, s.limits);
   try {
     for (const x of zip.exceptions) {
-      await store.addException({ sourceId: source.id, provenance: root, ...x, stage: "ingest" });
+      // About the archive as a whole, not one of its entries: not counted as an entry read.
+      await store.addException({ sourceId: source.id, provenance: root, ...x, stage: "source" });
     }
     const used = new Map<string, number>();
     for (const entry of zip.entries) {

@@ -1,5 +1,12 @@
 import { availableParallelism } from "node:os";
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
+
+/** The tsx loader as an absolute URL (tsx is a dev dependency: only source runs need it). */
+function tsxLoader(): string {
+  return pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+}
 
 export interface TaskRunner<T, R> {
   run(task: T, signal?: AbortSignal): Promise<R>;
@@ -28,7 +35,7 @@ export function workerPool<T, R>(
     idleTimeout: 60_000,
     resourceLimits: { maxOldGenerationSizeMb },
     // Resolved here, not by the thread, so it works whatever the current directory is.
-    ...(isTs ? { execArgv: ["--import", import.meta.resolve("tsx")] } : {}),
+    ...(isTs ? { execArgv: ["--import", tsxLoader()] } : {}),
   });
   return {
     threads,

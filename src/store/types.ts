@@ -106,7 +106,7 @@ export interface ReconciliationRow {
   sha256: string;
   format: string;
   declared: number | null;
-  /** Top-level entries stored plus top-level entries recorded as exceptions. */
+  /** Top-level entries stored plus top-level entries recorded as exceptions (not exceptions about the whole source). */
   read: number;
   items: number;
   exceptions: number;

@@ -427,7 +427,7 @@ export class SqliteStore implements Store {
       .prepare(
         `SELECT s.id, s.path, s.sha256, s.format, s.declared,
            (SELECT COUNT(*) FROM items i WHERE i.source_id = s.id AND i.top_level = 1) +
-           (SELECT COUNT(*) FROM exceptions x WHERE x.source_id = s.id AND x.item_id IS NULL
+           (SELECT COUNT(*) FROM exceptions x WHERE x.source_id = s.id AND x.item_id IS NULL AND x.stage = 'ingest'
               AND (x.parent_id IS NULL OR x.parent_id IN (SELECT f.id FROM items f WHERE f.source_id = s.id AND f.kind = 'folder'))) AS read,
            (SELECT COUNT(*) FROM items i WHERE i.source_id = s.id AND i.kind <> 'folder') AS items,
            (SELECT COUNT(*) FROM exceptions x WHERE x.source_id = s.id) AS exceptions

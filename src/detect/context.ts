@@ -1,0 +1,168 @@
+import { cellAt, lineEnd, lineIndexAt, structureOf } from "./document.js";
+import type { DetectDocument } from "./types.js";
+
+/**
+ * Context words: labels before or after a candidate, or the header of the column it sits in.
+ *
+ * A lexicon is a list of words or phrases, matched case-insensitively as whole words; inside a
+ * phrase, spaces also match `_`, `.`, `-` and `/` so "date of birth" matches "Date_of_Birth".
+ * The search is line-aware: the window before a candidate stops at the start of its line, except
+ * that a candidate that begins its line also looks at the end of the previous line (a label on
+ * its own line: "DOB:\n03/04/1961"). The window after stops at the end of the line.
+ */
+export interface Lexicon {
+  readonly words: readonly string[];
+  /** Global, case-insensitive; do not share lastIndex across calls (helpers reset it). */
+  readonly re: RegExp;
+}
+
+export function lexicon(words: readonly string[]): Lexicon {
+  const alternatives = [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((w) =>
+      w
+        .trim()
+        .split(/\s+/)
+        .map((part) => escapeRegExp(part))
+        .join("[\\s._/-]*"),
+    );
+  return {
+    words,
+    re: new RegExp(`(?<![A-Za-z0-9])(?:${alternatives.join("|")})(?![A-Za-z0-9])`, "gi"),
+  };
+}
+
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+
+export type ContextWhere = "before" | "after" | "previous-line" | "header";
+
+export interface ContextHit {
+  /** The label as written, lower-cased. */
+  word: string;
+  where: ContextWhere;
+  /** Characters between the label and the candidate (0 for a header). */
+  distance: number;
+}
+
+export interface ContextOptions {
+  /** Characters to look back on the candidate's line (default 40). */
+  before?: number;
+  /** Characters to look ahead on the candidate's line (default 0: labels usually precede values). */
+  after?: number;
+  /** Whether a candidate at the start of its line may use the previous line (default true). */
+  previousLine?: boolean;
+  /** Whether the column header counts (default true). */
+  header?: boolean;
+}
+
+/** All hits of `lex` around [start, end). Cheap: slices at most a few short windows. */
+export function findContext(
+  doc: DetectDocument,
+  start: number,
+  end: number,
+  lex: Lexicon,
+  options: ContextOptions = {},
+): ContextHit[] {
+  const hits: ContextHit[] = [];
+  const text = doc.text;
+  const before = options.before ?? 40;
+  const after = options.after ?? 0;
+  const { lineStarts } = structureOf(doc);
+  const line = lineIndexAt(lineStarts, start);
+  const lineStart = lineStarts[line] ?? 0;
+  const from = Math.max(lineStart, start - before);
+  if (from < start) collect(text.slice(from, start), lex, "before", hits, (mEnd) => start - from - mEnd);
+  if (after > 0) {
+    const le = lineEnd(text, lineStarts, line);
+    const to = Math.min(le, end + after);
+    if (to > end) collect(text.slice(end, to), lex, "after", hits, (_e, mStart) => mStart);
+  }
+  if ((options.previousLine ?? true) && line > 0 && isLineLead(text, lineStart, start)) {
+    const prev = line - 1;
+    const ps = lineStarts[prev] ?? 0;
+    const pe = lineEnd(text, lineStarts, prev);
+    const pFrom = Math.max(ps, pe - before);
+    if (pe > pFrom) collect(text.slice(pFrom, pe), lex, "previous-line", hits, (mEnd) => pe - pFrom - mEnd + 1);
+  }
+  if (options.header ?? true) {
+    const header = headerAt(doc, start, end);
+    if (header) {
+      lex.re.lastIndex = 0;
+      const m = lex.re.exec(header);
+      if (m) hits.push({ word: m[0].toLowerCase(), where: "header", distance: 0 });
+    }
+  }
+  return hits;
+}
+
+/** True when any hit of `lex` is around the span (see findContext). */
+export function hasContext(
+  doc: DetectDocument,
+  start: number,
+  end: number,
+  lex: Lexicon,
+  options?: ContextOptions,
+): boolean {
+  return findContext(doc, start, end, lex, options).length > 0;
+}
+
+/**
+ * The nearest hit. Labels usually precede their value, so a hit after the candidate counts as 20
+ * characters further away than it is ("Admit 03/04/2024, DOB on file": the date is the admission's).
+ */
+export function nearest(hits: readonly ContextHit[]): ContextHit | undefined {
+  let best: ContextHit | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const h of hits) {
+    const d = effectiveDistance(h);
+    if (d < bestDistance) {
+      best = h;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+export function effectiveDistance(h: ContextHit): number {
+  return h.where === "after" ? h.distance + 20 : h.distance;
+}
+
+/** The column header of the cell containing the span, if the span is inside a headed table. */
+export function headerAt(doc: DetectDocument, start: number, end: number): string | undefined {
+  return cellAt(doc, start, end)?.header;
+}
+
+/** "label:dob", "header:Date of Birth" — the form stored in explanations. */
+export function describeHits(hits: readonly ContextHit[]): string[] {
+  const out: string[] = [];
+  for (const h of hits) {
+    const s = h.where === "header" ? `header:${h.word}` : `label:${h.word}`;
+    if (!out.includes(s)) out.push(s);
+  }
+  return out;
+}
+
+function isLineLead(text: string, lineStart: number, start: number): boolean {
+  // Only whitespace or a bullet/quote mark before the candidate on its line.
+  if (start - lineStart > 6) return false;
+  for (let p = lineStart; p < start; p++) {
+    const c = text.charCodeAt(p);
+    if (c !== 32 && c !== 9 && c !== 62 && c !== 45 && c !== 42) return false;
+  }
+  return true;
+}
+
+function collect(
+  window: string,
+  lex: Lexicon,
+  where: ContextWhere,
+  hits: ContextHit[],
+  distance: (matchEnd: number, matchStart: number) => number,
+): void {
+  lex.re.lastIndex = 0;
+  for (let m = lex.re.exec(window); m; m = lex.re.exec(window)) {
+    hits.push({ word: m[0].toLowerCase(), where, distance: distance(m.index + m[0].length, m.index) });
+  }
+}

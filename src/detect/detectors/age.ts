@@ -1,0 +1,57 @@
+import { lexicon } from "../context.js";
+import { makeFinding, scan, scanColumns } from "../kit.js";
+import { pickRung } from "../rungs.js";
+import type { Detector, Finding } from "../types.js";
+
+const AFTER_NUMBER =
+  /\b(\d{1,3})(?:[ -]?(?:y\/o|y\.o\.?|yo|yrs?\.?[ -]old|years?[ -]old|yr[ -]old|yoa)|-years?-old|[ -]year[ -]old)(?![A-Za-z0-9])/gi;
+const BEFORE_NUMBER = /(?<![A-Za-z0-9])(?:age|aged|age:)[ \t]*[:=-]?[ \t]*(\d{1,3})(?![\d.,:/]\d)(?![A-Za-z0-9])/gi;
+const AGE_HEADER = lexicon(["age", "pt age", "patient age", "age (yrs)", "age yrs"]);
+const AGE_CELL = /^\d{1,3}$/;
+
+/**
+ * Ages: a number 0–120 with an age phrase after it ("72 y/o", "45-year-old", "80 yrs old") or an age
+ * label before it ("Age: 45", "aged 72"), or a cell under an "Age" column. The span is the number.
+ * The age phrase is the context; the 0–120 range is the validation.
+ */
+export const age: Detector = {
+  meta: {
+    id: "age",
+    elements: ["AGE"],
+    description: "Ages written with an age phrase or label, or under an Age column.",
+    version: "1.0.0",
+    examples: [
+      { text: "72 y/o male with CHF", expect: ["72"] },
+      { text: "Age: 45", expect: ["45"] },
+      { text: "a 45-year-old woman", expect: ["45"] },
+      { text: "Sheet: List\nName\tAge\nDoe, J\t91", expect: ["91"] },
+      { text: "see page 45 of the manual", expect: [] },
+      { text: "storage 72 units", expect: [] },
+      { text: "age 150 is not an age", expect: [] },
+      { text: "the 5 year plan", expect: [] },
+    ],
+  },
+  detect(doc) {
+    const out: Finding[] = [];
+    const text = doc.text;
+    const emit = (start: number, value: string, ctx: string, candidate: string) => {
+      const n = Number(value);
+      if (!(n >= 0 && n <= 120)) return;
+      out.push(
+        makeFinding(doc, "age", "AGE", start, start + value.length, {
+          candidate,
+          validations: [{ rule: "age-0-120", passed: true }],
+          context: [ctx],
+          rung: pickRung({ context: true, ranges: true }),
+        }),
+      );
+    };
+    scan(AFTER_NUMBER, text, (m) => emit(m.index, m[1]!, `label:${m[0].slice(m[1]!.length).trim().toLowerCase()}`, "age-phrase"));
+    scan(BEFORE_NUMBER, text, (m) => {
+      const v = m[1]!;
+      emit(m.index + m[0].length - v.length, v, "label:age", "age-label");
+    });
+    scanColumns(doc, AGE_HEADER, AGE_CELL, (h) => emit(h.start, h.value, `header:${h.header}`, "column"));
+    return out;
+  },
+};

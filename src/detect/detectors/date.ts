@@ -1,0 +1,57 @@
+import { effectiveDistance, findContext, lexicon, nearest } from "../context.js";
+import { BIRTH_WORDS, dateCandidates, EVENT_DATE_WORDS } from "../dates.js";
+import { makeFinding } from "../kit.js";
+import { pickRung } from "../rungs.js";
+import type { Detector, Finding } from "../types.js";
+import { expandYear, plausibleEventDate } from "../validators/date.js";
+
+
+const EVENT = lexicon(EVENT_DATE_WORDS);
+const BIRTH = lexicon(BIRTH_WORDS);
+
+/**
+ * Dates of admission, discharge, service, visit or death: any date form (see dates.ts) with an event
+ * label nearby or under an event column header ("Admit Date", "DOS"). Dates without such a label —
+ * message timestamps, invoice dates, meeting dates — are not reported. A nearer birth label hands
+ * the date to the DATE_OF_BIRTH detector.
+ */
+export const eventDate: Detector = {
+  meta: {
+    id: "date",
+    elements: ["DATE"],
+    description: "Admission, discharge, service, visit and death dates identified by label or column header.",
+    version: "1.0.0",
+    examples: [
+      { text: "Admitted 03/04/2024, discharged 03/09/2024.", expect: ["03/04/2024", "03/09/2024"] },
+      { text: "DOS: 2024-01-15", expect: ["2024-01-15"] },
+      { text: "Date of death: January 5, 2023", expect: ["January 5, 2023"] },
+      { text: "Sheet: Visits\nPatient\tVisit Date\nDoe, J\t11/2/23", expect: ["11/2/23"] },
+      { text: "Sent: Monday, March 4, 2024 10:12 AM", expect: [] },
+      { text: "Invoice dated 12/01/2023", expect: [] },
+      { text: "DOB: 03/04/1961", expect: [] },
+      { text: "Admit date: 13/45/2024", expect: [] },
+    ],
+  },
+  detect(doc) {
+    const out: Finding[] = [];
+    const now = new Date();
+    for (const c of dateCandidates(doc)) {
+      const event = findContext(doc, c.start, c.end, EVENT, { before: 40, after: 12 });
+      if (event.length === 0) continue;
+      const e = nearest(event)!;
+      const b = nearest(findContext(doc, c.start, c.end, BIRTH, { before: 40, after: 12 }));
+      if (b && effectiveDistance(b) <= effectiveDistance(e)) continue;
+      const y = c.twoDigitYear ? expandYear(c.y, now, "event") : c.y;
+      if (!plausibleEventDate({ y, m: c.m, d: c.d }, now)) continue;
+      out.push(
+        makeFinding(doc, "date", "DATE", c.start, c.end, {
+          candidate: `date:${c.form}`,
+          validations: [{ rule: "calendar-date", passed: true }],
+          context: [`${e.where === "header" ? "header" : "label"}:${e.word}`],
+          rung: pickRung({ context: true, ranges: true }),
+        }),
+      );
+    }
+    return out;
+  },
+};

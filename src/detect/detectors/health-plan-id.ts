@@ -1,0 +1,77 @@
+import { findContext, lexicon } from "../context.js";
+import { labelledDetector } from "../kit.js";
+import { mbiValid } from "../validators/mbi.js";
+
+const OTHER_PROGRAM = lexicon(["medicare", "medicaid", "mbi", "hicn", "medi-cal", "masshealth", "tenncare"]);
+
+/**
+ * Health plan member, subscriber, group, policy and claim numbers: label or column header required
+ * (Member ID, Subscriber #, Group No., Policy Number, Claim #, Insurance ID…). A value that is a
+ * valid MBI, or whose label names Medicare/Medicaid, is left to those detectors.
+ */
+export const healthPlanId = labelledDetector({
+  id: "health-plan-id",
+  element: "HEALTH_PLAN_ID",
+  description: "Health plan member/subscriber/group/policy/claim numbers identified by label or header.",
+  version: "1.0.0",
+  labels: [
+    "member id",
+    "member #",
+    "member no",
+    "member number",
+    "mbr id",
+    "mbr #",
+    "mem id",
+    "subscriber id",
+    "subscriber #",
+    "subscriber no",
+    "subscriber number",
+    "sub id",
+    "group #",
+    "group no",
+    "group number",
+    "group id",
+    "grp #",
+    "grp no",
+    "policy #",
+    "policy no",
+    "policy number",
+    "policy id",
+    "pol #",
+    "claim #",
+    "claim no",
+    "claim number",
+    "claim id",
+    "insurance id",
+    "insurance #",
+    "insurance no",
+    "ins id",
+    "ins #",
+    "plan id",
+    "health plan id",
+    "id card #",
+    "certificate #",
+    "cert #",
+  ],
+  notHeaders: ["medicare", "medicaid", "mbi"],
+  value: String.raw`(?:[A-Za-z]{1,4}[- ]?)?\d[\dA-Za-z]*(?:-[\dA-Za-z]+)*`,
+  minDigits: 4,
+  check(value, doc, start) {
+    if (value.length > 24) return { ok: false };
+    if (mbiValid(value)) return { ok: false, note: "MBI" };
+    if (findContext(doc, start, start + value.length, OTHER_PROGRAM, { before: 30 }).length > 0) return { ok: false };
+    return { ok: true };
+  },
+  examples: [
+    { text: "Member ID: XYZ123456789", expect: ["XYZ123456789"] },
+    { text: "Group # 0045821", expect: ["0045821"] },
+    { text: "Policy Number W998877665", expect: ["W998877665"] },
+    { text: "Claim no. 2024-0099812", expect: ["2024-0099812"] },
+    { text: "Sheet: Ins\nPayer\tSubscriber #\nAetna\tW123456789", expect: ["W123456789"] },
+    { text: "Medicare ID: 1EG4TE5MK73", expect: [] },
+    { text: "Member ID: 1EG4TE5MK73", expect: [] },
+    { text: "Medicaid member id 12345678", expect: [] },
+    { text: "group of 12345 people", expect: [] },
+    { text: "policy updated on Monday", expect: [] },
+  ],
+});
