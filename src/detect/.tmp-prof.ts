@@ -3,6 +3,7 @@ import { prepareDocument } from "./document.js";
 import { readFileSync } from "node:fs";
 const docs: string[] = JSON.parse(readFileSync("/tmp/bsd/docs.json", "utf8"));
 const prepared = docs.map((d) => prepareDocument(d));
+for (const det of BUILTIN_DETECTORS) det.detect(prepared[0]!);
 let t = process.hrtime.bigint();
 const pd = docs.map((d) => prepareDocument(d));
 console.log("prepare", Number(process.hrtime.bigint() - t) / 1e6);

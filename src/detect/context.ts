@@ -1,5 +1,5 @@
 import { cellAt, lineEnd, lineIndexAt, structureOf } from "./document.js";
-import type { DetectDocument } from "./types.js";
+import type { DetectDocument, TableBlock } from "./types.js";
 
 /**
  * Context words: labels before or after a candidate, or the header of the column it sits in.
@@ -87,14 +87,46 @@ export function findContext(
     if (pe > pFrom) collect(text.slice(pFrom, pe), lex, "previous-line", hits, (mEnd) => pe - pFrom - mEnd + 1);
   }
   if (options.header ?? true) {
-    const header = headerAt(doc, start, end);
-    if (header) {
-      lex.re.lastIndex = 0;
-      const m = lex.re.exec(header);
-      if (m) hits.push({ word: m[0].toLowerCase(), where: "header", distance: 0 });
+    const loc = cellAt(doc, start, end);
+    if (loc?.header) {
+      const hit = headerHit(lex, loc.table, loc.cell.col, loc.header);
+      if (hit) hits.push(hit);
     }
   }
   return hits;
+}
+
+/** Header matches are cached per lexicon, table and column: a column of 10,000 cells tests its header once. */
+const headerCache = new WeakMap<Lexicon, WeakMap<TableBlock, (ContextHit | null)[]>>();
+
+function headerHit(lex: Lexicon, table: TableBlock, col: number, header: string): ContextHit | null {
+  let byTable = headerCache.get(lex);
+  if (!byTable) headerCache.set(lex, (byTable = new WeakMap()));
+  let cols = byTable.get(table);
+  if (!cols) byTable.set(table, (cols = []));
+  const cached = cols[col];
+  if (cached !== undefined) return cached;
+  lex.re.lastIndex = 0;
+  const m = lex.re.exec(header);
+  const hit: ContextHit | null = m ? { word: m[0].toLowerCase(), where: "header", distance: 0 } : null;
+  cols[col] = hit;
+  return hit;
+}
+
+/** Whether the lexicon occurs anywhere in the document (one pass, cached per document and lexicon). */
+const presence = new WeakMap<DetectDocument, Map<Lexicon, boolean>>();
+
+export function docHas(doc: DetectDocument, lex: Lexicon): boolean {
+  let m = presence.get(doc);
+  if (!m) presence.set(doc, (m = new Map()));
+  let v = m.get(lex);
+  if (v === undefined) {
+    lex.re.lastIndex = 0;
+    v = lex.re.test(doc.text);
+    lex.re.lastIndex = 0;
+    m.set(lex, v);
+  }
+  return v;
 }
 
 /** True when any hit of `lex` is around the span (see findContext). */

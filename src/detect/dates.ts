@@ -1,5 +1,5 @@
-import type { DetectDocument } from "./types.js";
 import { standsAlone } from "./kit.js";
+import type { DetectDocument } from "./types.js";
 
 /**
  * Date candidates, found once per document and shared by the DATE_OF_BIRTH and DATE detectors.
@@ -19,15 +19,18 @@ export interface DateCandidate {
 }
 
 const MONTH =
-  "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+  "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+/**
+ * One pass, no capture groups (the match is parsed in JS, which is cheaper than 19 groups per match):
+ * numeric forms, month-name first, day first, compact day-month-year, 8 digits.
+ */
 const DATE_RE = new RegExp(
   [
-    String.raw`\b(\d{4})([-/.])(\d{1,2})\2(\d{1,2})\b`,
-    String.raw`\b(\d{1,2})([-/.])(\d{1,2})\6(\d{4}|\d{2})\b`,
-    String.raw`\b${MONTH}\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(\d{4})\b`,
-    String.raw`\b(\d{1,2})(?:st|nd|rd|th)?[ \t]+${MONTH}\.?,?[ \t]+(\d{4})\b`,
-    String.raw`\b(\d{1,2})(-?)${MONTH}\16(\d{4}|\d{2})\b`,
-    String.raw`\b(\d{8})\b`,
+    String.raw`\b\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b`,
+    String.raw`\b${MONTH}\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+\d{4}\b`,
+    String.raw`\b\d{1,2}(?:st|nd|rd|th)?[ \t]+${MONTH}\.?,?[ \t]+\d{4}\b`,
+    String.raw`\b\d{1,2}-?${MONTH}-?(?:\d{4}|\d{2})\b`,
+    String.raw`\b\d{8}\b`,
   ].join("|"),
   "gi",
 );
@@ -50,38 +53,51 @@ export function dateCandidates(doc: DetectDocument): DateCandidate[] {
     const start = m.index;
     const end = start + m[0].length;
     if (!standsAlone(text, start, end)) continue;
-    const c = toCandidate(m, start, end);
+    const c = parseDate(m[0], start, end);
     if (c) out.push(c);
   }
   cache.set(doc, out);
   return out;
 }
 
-function toCandidate(m: RegExpExecArray, start: number, end: number): DateCandidate | undefined {
-  const base = { start, end };
-  if (m[1] !== undefined)
-    return { ...base, y: +m[1], m: +m[3]!, d: +m[4]!, twoDigitYear: false, form: "iso" };
-  if (m[5] !== undefined) {
-    let month = +m[5];
-    let day = +m[7]!;
-    if (month > 12 && day <= 12) [month, day] = [day, month];
-    const y = m[8]!;
-    return { ...base, y: +y, m: month, d: day, twoDigitYear: y.length === 2, form: "numeric" };
+const NUMERIC = /^(\d{1,4})([-/.])(\d{1,2})([-/.])(\d{2,4})$/;
+const WORDY = /^(?:(\d{1,2})(?:st|nd|rd|th)?[ \t-]*([A-Za-z]+)\.?,?[ \t-]*(\d{2,4})|([A-Za-z]+)\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(\d{4}))$/;
+
+/** Parse one matched date string; undefined when the parts are inconsistent (mixed separators…). */
+export function parseDate(s: string, start: number, end: number): DateCandidate | undefined {
+  const c0 = s.charCodeAt(0);
+  if (c0 >= 48 && c0 <= 57) {
+    if (s.length === 8 && /^\d{8}$/.test(s)) {
+      // yyyymmdd when it starts 19/20, else mmddyyyy.
+      if (s.startsWith("19") || s.startsWith("20"))
+        return { start, end, y: +s.slice(0, 4), m: +s.slice(4, 6), d: +s.slice(6), twoDigitYear: false, form: "digits8" };
+      return { start, end, y: +s.slice(4), m: +s.slice(0, 2), d: +s.slice(2, 4), twoDigitYear: false, form: "digits8" };
+    }
+    const n = NUMERIC.exec(s);
+    if (n) {
+      if (n[2] !== n[4]) return undefined;
+      const a = n[1]!;
+      const c = n[5]!;
+      if (a.length === 4) {
+        if (c.length > 2) return undefined;
+        return { start, end, y: +a, m: +n[3]!, d: +c, twoDigitYear: false, form: "iso" };
+      }
+      if (a.length === 3 || c.length === 3) return undefined;
+      let month = +a;
+      let day = +n[3]!;
+      if (month > 12 && day <= 12) [month, day] = [day, month];
+      return { start, end, y: +c, m: month, d: day, twoDigitYear: c.length === 2, form: "numeric" };
+    }
   }
-  if (m[9] !== undefined)
-    return { ...base, y: +m[11]!, m: monthOf(m[9]), d: +m[10]!, twoDigitYear: false, form: "month-name" };
-  if (m[12] !== undefined)
-    return { ...base, y: +m[14]!, m: monthOf(m[13]!), d: +m[12], twoDigitYear: false, form: "month-name" };
-  if (m[15] !== undefined) {
-    const y = m[18]!;
-    return { ...base, y: +y, m: monthOf(m[17]!), d: +m[15], twoDigitYear: y.length === 2, form: "compact" };
+  const w = WORDY.exec(s);
+  if (!w) return undefined;
+  if (w[1] !== undefined) {
+    const y = w[3]!;
+    const compact = !/[ \t]/.test(s);
+    if (!compact && y.length !== 4) return undefined;
+    return { start, end, y: +y, m: monthOf(w[2]!), d: +w[1], twoDigitYear: y.length === 2, form: compact ? "compact" : "month-name" };
   }
-  const s = m[19];
-  if (s === undefined) return undefined;
-  // 8 digits: yyyymmdd when it starts 19/20, else mmddyyyy.
-  if (s.startsWith("19") || s.startsWith("20"))
-    return { ...base, y: +s.slice(0, 4), m: +s.slice(4, 6), d: +s.slice(6), twoDigitYear: false, form: "digits8" };
-  return { ...base, y: +s.slice(4), m: +s.slice(0, 2), d: +s.slice(2, 4), twoDigitYear: false, form: "digits8" };
+  return { start, end, y: +w[6]!, m: monthOf(w[4]!), d: +w[5]!, twoDigitYear: false, form: "month-name" };
 }
 
 /** Labels of a date of birth. */

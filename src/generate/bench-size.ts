@@ -34,7 +34,6 @@ async function main(): Promise<void> {
     mailboxes: Number(values.mailboxes),
     sizeBytes: parseSize(values.size),
     onProgress: ({ messages, bytes }) => {
-      peakRss = Math.max(peakRss, process.memoryUsage().rss);
       if (bytes - lastReport > 100 * 1024 * 1024) {
         lastReport = bytes;
         process.stderr.write(`${messages} messages, ${(bytes / 1048576).toFixed(0)} MB\n`);

@@ -230,7 +230,7 @@ export async function generateIncident(options: GenerateOptions): Promise<Genera
       ["pdf", 35],
       ["docx", 20],
       ["pdf-scan", bulk ? 30 : 15],
-      ["png", 10],
+      ["png", bulk ? 4 : 10],
       ["jpeg", 10],
     ]);
   const maxExtraPages = bulk ? 14 : 2;

@@ -45,7 +45,7 @@ export async function documentAttachment(
   maxExtraPages = 2,
 ): Promise<Attachment> {
   const content = makeDocument(ctx, kind, p);
-  const doc = content.doc.wrap(format === "pdf" || format === "docx" ? 95 : 78);
+  const doc = content.doc.wrap(format === "pdf" || format === "docx" ? 95 : 70);
   const text = doc.toString();
   const lines = doc.lines();
   const spans: AttachmentSpan[] = withOrder(doc.spans);

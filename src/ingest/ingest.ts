@@ -370,7 +370,8 @@ async function readMailbox(
           parentId: parentOf(ev.path),
           provenance,
           ...ev.exception,
-          stage: "ingest",
+          // An exception at the root is about the whole source (e.g. an unreadable header).
+          stage: ev.path.length === 0 ? "source" : "ingest",
         });
         break;
       }

@@ -1,4 +1,4 @@
-import { findContext, lexicon } from "../context.js";
+import { docHas, findContext, lexicon } from "../context.js";
 import { labelledDetector } from "../kit.js";
 import { mbiValid } from "../validators/mbi.js";
 
@@ -59,7 +59,8 @@ export const healthPlanId = labelledDetector({
   check(value, doc, start) {
     if (value.length > 24) return { ok: false };
     if (mbiValid(value)) return { ok: false, note: "MBI" };
-    if (findContext(doc, start, start + value.length, OTHER_PROGRAM, { before: 30 }).length > 0) return { ok: false };
+    if (docHas(doc, OTHER_PROGRAM) && findContext(doc, start, start + value.length, OTHER_PROGRAM, { before: 30 }).length > 0)
+      return { ok: false };
     return { ok: true };
   },
   examples: [

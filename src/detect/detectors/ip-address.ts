@@ -73,7 +73,7 @@ export const ipAddress: Detector = {
       if (glued(m.index, end) || !octetsValid(m[0])) return;
       emit(m.index, end, "ipv4");
     });
-    if (text.includes("::") || /[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){7}/.test(text)) {
+    if (text.includes("::") || countColons(text) >= 7) {
       scan(V6, text, (m) => {
         const end = m.index + m[0].length;
         if (m[0].length < 3 || glued(m.index, end) || !ipv6Valid(m[0])) return;
@@ -83,3 +83,9 @@ export const ipAddress: Detector = {
     return out;
   },
 };
+
+function countColons(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf(":"); i !== -1 && n < 7; i = text.indexOf(":", i + 1)) n++;
+  return n;
+}

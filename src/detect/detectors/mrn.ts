@@ -1,4 +1,4 @@
-import { findContext, lexicon } from "../context.js";
+import { docHas, findContext, lexicon } from "../context.js";
 import { countDigits, labelledDetector } from "../kit.js";
 
 const BANK = lexicon(["bank", "checking", "savings", "routing", "aba", "ach", "deposit", "credit union", "wire", "iban"]);
@@ -82,7 +82,10 @@ export const mrn = labelledDetector({
   minDigits: 4,
   check(value, doc, start) {
     if (DATE_OR_PHONE.test(value)) return { ok: false };
-    if (findContext(doc, start, start + value.length, BANK, { before: 60, after: 30, header: false }).length > 0)
+    if (
+      docHas(doc, BANK) &&
+      findContext(doc, start, start + value.length, BANK, { before: 60, after: 30, header: false }).length > 0
+    )
       return { ok: false };
     return { ok: true, ranges: countDigits(value) >= 5 };
   },

@@ -164,7 +164,25 @@ export const US_STATES: Record<string, string> = {
 };
 
 /** State codes that are also common words or credentials and so need a ZIP code after them. */
-export const AMBIGUOUS_STATE_CODES = new Set(["IN", "OR", "ME", "OK", "HI", "MD", "PA", "DE", "CO", "LA", "MA", "AS", "ID", "MS", "OH", "DC", "GA"]);
+export const AMBIGUOUS_STATE_CODES = new Set([
+  "IN",
+  "OR",
+  "ME",
+  "OK",
+  "HI",
+  "MD",
+  "PA",
+  "DE",
+  "CO",
+  "LA",
+  "MA",
+  "AS",
+  "ID",
+  "MS",
+  "OH",
+  "DC",
+  "GA",
+]);
 
 /** Heads that make a capitalised phrase a health-care facility. */
 export const FACILITY_HEADS = [

@@ -38,7 +38,13 @@ function body(phrases: string[]): string {
       p
         .split(/( +|-|')/)
         .map((piece) =>
-          piece === "-" ? "[-‐ ]?" : piece === "'" ? "['’]?" : /^ +$/.test(piece) ? "[\\s-]+" : escapeRegExp(piece),
+          piece === "-"
+            ? "[-‐ ]?"
+            : piece === "'"
+              ? "['’]?"
+              : /^ +$/.test(piece)
+                ? "[\\s-]+"
+                : escapeRegExp(piece),
         )
         .join(""),
     )
@@ -68,7 +74,8 @@ export function buildTermLexicon(data: string): TermLexicon {
   const edge = "(?<![\\p{L}\\p{N}])";
   const tail = "(?![\\p{L}\\p{N}]|[-‐]\\p{L})";
   const reCS = sensitive.length > 0 ? new RegExp(`${edge}(?:${body(sensitive)})${tail}`, "gu") : undefined;
-  const reCI = insensitive.length > 0 ? new RegExp(`${edge}(?:${body(insensitive)})${tail}`, "giu") : undefined;
+  const reCI =
+    insensitive.length > 0 ? new RegExp(`${edge}(?:${body(insensitive)})${tail}`, "giu") : undefined;
   const norm = (s: string) => s.replace(/[‐-]/g, "-").replace(/’/g, "'").replace(/\s+/g, " ");
   const lookup = (found: string): TermEntry | undefined => {
     const n = norm(found);
@@ -82,7 +89,9 @@ export function buildTermLexicon(data: string): TermLexicon {
       byKey.get(n.replace(/[- ]/g, "")) ??
       byKey.get(n.toLowerCase().replace(/[- ]/g, "")) ??
       byKey.get(n.toLowerCase().replace(/'/g, "")) ??
-      [...byKey.values()].find((e) => norm(e.phrase).toLowerCase().replace(/[-' ]/g, "") === n.toLowerCase().replace(/[-' ]/g, ""))
+      [...byKey.values()].find(
+        (e) => norm(e.phrase).toLowerCase().replace(/[-' ]/g, "") === n.toLowerCase().replace(/[-' ]/g, ""),
+      )
     );
   };
   return {

@@ -175,7 +175,8 @@ export function findTables(text: string): Table[] {
     }
     const header = splitCells(headerLine, sep);
     const headerOk =
-      header.length >= 2 && header.every((c) => c.text === "" || (HEADERISH.test(c.text) && !/\d{3}/.test(c.text)));
+      header.length >= 2 &&
+      header.every((c) => c.text === "" || (HEADERISH.test(c.text) && !/\d{3}/.test(c.text)));
     if (!headerOk) {
       i = headerIdx + 1;
       continue;

@@ -18,7 +18,8 @@ describe.each(addressDetectors.map((d) => [d.meta.id, d] as const))("%s examples
   });
 });
 
-const run = (d: Detector, text: string) => d.detect({ text }).map((f) => [f.text, f.score, f.explanation.candidate]);
+const run = (d: Detector, text: string) =>
+  d.detect({ text }).map((f) => [f.text, f.score, f.explanation.candidate]);
 
 describe("addresses: tricky cases", () => {
   it("a street followed by its city line is confirmed; the city is confirmed too", () => {
@@ -29,7 +30,9 @@ describe("addresses: tricky cases", () => {
 
   it("splits a comma-less one-line address into street and city", () => {
     const t = "123 Main Street Springfield IL 62701";
-    expect(run(streetAddressDetector, t)).toEqual([["123 Main Street", SCORE.confirmed, "number+street+suffix"]]);
+    expect(run(streetAddressDetector, t)).toEqual([
+      ["123 Main Street", SCORE.confirmed, "number+street+suffix"],
+    ]);
     expect(run(locationDetector, t).map((r) => r[0])).toEqual(["Springfield IL"]);
   });
 
@@ -47,7 +50,8 @@ describe("addresses: tricky cases", () => {
   });
 
   it("facilities: named ones likely, generic ones possible, lower-case mentions never", () => {
-    const t = "Referred to Johns Hopkins Hospital and Mayo Clinic. The hospital called. Memorial Hospital is full.";
+    const t =
+      "Referred to Johns Hopkins Hospital and Mayo Clinic. The hospital called. Memorial Hospital is full.";
     expect(run(locationDetector, t)).toEqual([
       ["Johns Hopkins Hospital", SCORE.likely, "facility"],
       ["Mayo Clinic", SCORE.likely, "facility"],
@@ -57,13 +61,23 @@ describe("addresses: tricky cases", () => {
 
   it("tabular address and city columns carry row keys", () => {
     const t = "Sheet: Addr\nName\tAddress\tCity\tState\tZip\nJo Lee\t12 Birch Rd\tAkron\tOH\t44301";
-    expect(streetAddressDetector.detect({ text: t }).map((f) => [f.text, f.row])).toEqual([["12 Birch Rd", "Addr:2"]]);
+    expect(streetAddressDetector.detect({ text: t }).map((f) => [f.text, f.row])).toEqual([
+      ["12 Birch Rd", "Addr:2"],
+    ]);
     expect(locationDetector.detect({ text: t }).map((f) => [f.text, f.row])).toEqual([["Akron", "Addr:2"]]);
   });
 
   it("routes, PO boxes and all-caps lines", () => {
-    expect(run(streetAddressDetector, "4821 Old Highway 61 S, Tunica, MS 38676")[0]?.[0]).toBe("4821 Old Highway 61 S");
-    expect(run(streetAddressDetector, "P.O. Box 77\nAmes, IA 50010")[0]).toEqual(["P.O. Box 77", SCORE.confirmed, "po-box"]);
-    expect(run(streetAddressDetector, "500 W. 3RD ST APT 2\nLITTLE ROCK, AR 72201")[0]?.[0]).toBe("500 W. 3RD ST APT 2");
+    expect(run(streetAddressDetector, "4821 Old Highway 61 S, Tunica, MS 38676")[0]?.[0]).toBe(
+      "4821 Old Highway 61 S",
+    );
+    expect(run(streetAddressDetector, "P.O. Box 77\nAmes, IA 50010")[0]).toEqual([
+      "P.O. Box 77",
+      SCORE.confirmed,
+      "po-box",
+    ]);
+    expect(run(streetAddressDetector, "500 W. 3RD ST APT 2\nLITTLE ROCK, AR 72201")[0]?.[0]).toBe(
+      "500 W. 3RD ST APT 2",
+    );
   });
 });

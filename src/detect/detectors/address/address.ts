@@ -23,7 +23,7 @@ import {
   US_STATES,
 } from "../../lexicons/places.js";
 import { escapeRegExp, findTables } from "../../lexicons/text.js";
-import type { Detector, DetectDocument, Finding, ScoreRung } from "../../types.js";
+import type { DetectDocument, Detector, Finding, ScoreRung } from "../../types.js";
 import { SCORE } from "../../types.js";
 
 export const ADDRESS_DETECTOR_ID = "address.street";
@@ -37,9 +37,11 @@ const alt = (words: string[]) =>
 const upperToo = (words: string[]) => [...words, ...words.map((w) => w.toUpperCase())];
 
 const SUFFIX = `(?:${alt(upperToo(STREET_SUFFIX_WORDS))})\\.?`;
-const DIR = "(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West|Northeast|Northwest|Southeast|Southwest|NORTH|SOUTH|EAST|WEST)\\.?";
+const DIR =
+  "(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West|Northeast|Northwest|Southeast|Southwest|NORTH|SOUTH|EAST|WEST)\\.?";
 const NUM = "\\d{1,6}(?:-?[A-Z](?![\\p{L}])|-\\d{1,5}|\\s1\\/2)?";
-const NAME_TOKEN = "(?:(?:St|Ste|Mt|Ft|Dr)\\.\\s?\\p{Lu}[\\p{L}'’.-]*|\\p{Lu}[\\p{L}'’-]*|\\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH))";
+const NAME_TOKEN =
+  "(?:(?:St|Ste|Mt|Ft|Dr)\\.\\s?\\p{Lu}[\\p{L}'’.-]*|\\p{Lu}[\\p{L}'’-]*|\\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH))";
 const UNIT = `(?:,?\\s*(?:${alt(upperToo(UNIT_WORDS.filter((u) => u !== "#")))})\\.?\\s*#?\\s*[A-Za-z0-9-]{1,6}(?![\\p{L}\\p{N}])|,?\\s*#\\s*[A-Za-z0-9-]{1,6}(?![\\p{L}\\p{N}]))`;
 
 const STREET_RE = new RegExp(
@@ -80,7 +82,8 @@ const GENERIC_MODIFIERS = new Set(
 
 const ADDRESS_LABEL =
   /(?:^|[\t|;]|\s{2})\s*(?:home\s+|mailing\s+|street\s+|billing\s+|patient\s+|current\s+|permanent\s+|previous\s+)?(?:address|addr|street|residence|address\s+line\s*\d?)\s*[:#-]\s*$/i;
-const CITY_LABEL = /(?:^|[\t|;]|\s{2})\s*(?:city|town|city\/state|city, state|county|place of birth|birthplace)\s*[:#-]\s*/gi;
+const CITY_LABEL =
+  /(?:^|[\t|;]|\s{2})\s*(?:city|town|city\/state|city, state|county|place of birth|birthplace)\s*[:#-]\s*/gi;
 
 interface Cand {
   element: "STREET_ADDRESS" | "LOCATION";
@@ -101,7 +104,12 @@ function lineOf(text: string, pos: number): { start: number; end: number } {
 
 function isBadCity(city: string): boolean {
   const first = city.split(" ")[0] ?? "";
-  return isCalendarWord(first) || /^(?:Dear|Thanks|Thank|Hi|Hello|Regards|Sincerely|Best|Yes|No|Re|Fwd|Fw|From|To|Cc|Subject|Sent|Date|Dr|Mr|Mrs|Ms)$/i.test(first);
+  return (
+    isCalendarWord(first) ||
+    /^(?:Dear|Thanks|Thank|Hi|Hello|Regards|Sincerely|Best|Yes|No|Re|Fwd|Fw|From|To|Cc|Subject|Sent|Date|Dr|Mr|Mrs|Ms)$/i.test(
+      first,
+    )
+  );
 }
 
 function unitOf(m: RegExpMatchArray): string | undefined {
@@ -152,7 +160,10 @@ function detectAll(text: string): Cand[] {
     // same line ", City, ST ZIP" or the next line (a city match may have swallowed the street name)
     return cityStateZip.some(
       (c) =>
-        c.end > end && c.start >= start && c.start - end <= 40 && !/\n[^\n]*\n/.test(text.slice(end, Math.max(end, c.start))),
+        c.end > end &&
+        c.start >= start &&
+        c.start - end <= 40 &&
+        !/\n[^\n]*\n/.test(text.slice(end, Math.max(end, c.start))),
     );
   };
   const labelled = (start: number): boolean => {
@@ -171,12 +182,22 @@ function detectAll(text: string): Cand[] {
         const nameWords = name.split(/\s+/);
         if (nameWords.every((w) => isCalendarWord(w))) continue;
         // "5 Dr. Smith": a doctor's title used as a suffix is no street
-        if (/^Dr\.?$/.test(m[3]!) && /^\s+\p{Lu}\p{Ll}/u.test(text.slice(end, end + 4)) && !/,/.test(text.slice(end, end + 2))) continue;
+        if (
+          /^Dr\.?$/.test(m[3]!) &&
+          /^\s+\p{Lu}\p{Ll}/u.test(text.slice(end, end + 4)) &&
+          !/,/.test(text.slice(end, end + 2))
+        )
+          continue;
         // a number that is a dose/time/measure ("500 Milligrams")
         const prev = text.slice(Math.max(0, start - 16), start);
         if (/\b(?:Suite|Ste|Apt|Unit|Room|Rm|Floor|Page|Box|Bed|No|Number)\.?\s*$/i.test(prev)) continue;
         // "Top 10 Best Way", "one of 3 Main Points": a count in prose, not a house number
-        if (!unitOf(m) && /\b(?:top|over|about|than|only|just|page|chapter|step|steps|tip|tips|reasons?|ways?|the|of|and|or|all)\s*$/i.test(prev))
+        if (
+          !unitOf(m) &&
+          /\b(?:top|over|about|than|only|just|page|chapter|step|steps|tip|tips|reasons?|ways?|the|of|and|or|all)\s*$/i.test(
+            prev,
+          )
+        )
           continue;
       }
       const unit = m[re === STREET_RE ? 4 : 2];
@@ -190,7 +211,11 @@ function detectAll(text: string): Cand[] {
       if (isLabelled) context.push("address-label");
       const city = followedByCity(start, end);
       if (city) context.push("city-state-line");
-      if (city || isLabelled) rung = city && (unit || isLabelled || cityStateZip.some((c) => c.zip && c.end > end)) ? "confirmed" : "strong";
+      if (city || isLabelled)
+        rung =
+          city && (unit || isLabelled || cityStateZip.some((c) => c.zip && c.end > end))
+            ? "confirmed"
+            : "strong";
       cands.push({
         element: "STREET_ADDRESS",
         start,
@@ -225,7 +250,9 @@ function detectAll(text: string): Cand[] {
   // A location whose match swallowed the street name starts after the street.
   for (const c of cands) {
     if (c.element !== "LOCATION") continue;
-    const st = cands.find((x) => x.element === "STREET_ADDRESS" && x.start <= c.start && c.start < x.end && x.end < c.end);
+    const st = cands.find(
+      (x) => x.element === "STREET_ADDRESS" && x.start <= c.start && c.start < x.end && x.end < c.end,
+    );
     if (st) c.start = st.end + (/^[\s,]*/.exec(text.slice(st.end, c.end))?.[0].length ?? 0);
   }
 
@@ -233,7 +260,11 @@ function detectAll(text: string): Cand[] {
   for (const c of cands) {
     if (c.element !== "LOCATION" || c.candidate !== "city-state-zip") continue;
     const before = cands.some(
-      (s) => s.element === "STREET_ADDRESS" && s.end <= c.start && c.start - s.end <= 40 && !/\n[^\n]*\n/.test(text.slice(s.end, c.start)),
+      (s) =>
+        s.element === "STREET_ADDRESS" &&
+        s.end <= c.start &&
+        c.start - s.end <= 40 &&
+        !/\n[^\n]*\n/.test(text.slice(s.end, c.start)),
     );
     if (before) {
       c.rung = "confirmed";
@@ -244,7 +275,8 @@ function detectAll(text: string): Cand[] {
   // Counties
   for (const m of text.matchAll(COUNTY_RE)) {
     const words = m[1]!.split(" ");
-    if (words.length > 0 && GENERIC_MODIFIERS.has((words[0] ?? "").toLowerCase()) && words.length === 2) continue;
+    if (words.length > 0 && GENERIC_MODIFIERS.has((words[0] ?? "").toLowerCase()) && words.length === 2)
+      continue;
     cands.push({
       element: "LOCATION",
       start: m.index,
@@ -266,8 +298,11 @@ function detectAll(text: string): Cand[] {
       mods = mods.slice(1);
     }
     if (mods.length === 0) continue;
-    if (mods.some((w) => isCalendarWord(w)) || /^(?:Dear|Thanks|Hi|Hello|Regards|Best)$/i.test(mods[0]!)) continue;
-    const specific = mods.filter((w) => !GENERIC_MODIFIERS.has(w.toLowerCase()) && !/^(?:of|and|&)$/i.test(w));
+    if (mods.some((w) => isCalendarWord(w)) || /^(?:Dear|Thanks|Hi|Hello|Regards|Best)$/i.test(mods[0]!))
+      continue;
+    const specific = mods.filter(
+      (w) => !GENERIC_MODIFIERS.has(w.toLowerCase()) && !/^(?:of|and|&)$/i.test(w),
+    );
     const rung: ScoreRung = specific.length > 0 ? "likely" : "possible";
     cands.push({
       element: "LOCATION",
@@ -301,7 +336,12 @@ function detectAll(text: string): Cand[] {
   for (const table of findTables(text)) {
     const kinds = table.header.map((h) => {
       const t = h.text.trim();
-      if (/^(?:(?:home|mailing|street|patient|billing)\s*)?(?:address|addr|street)(?:\s*(?:line\s*)?1)?$/i.test(t)) return "STREET_ADDRESS" as const;
+      if (
+        /^(?:(?:home|mailing|street|patient|billing)\s*)?(?:address|addr|street)(?:\s*(?:line\s*)?1)?$/i.test(
+          t,
+        )
+      )
+        return "STREET_ADDRESS" as const;
       if (/^(?:city|town|county|city\/state|city, ?state)$/i.test(t)) return "LOCATION" as const;
       return undefined;
     });
@@ -310,7 +350,8 @@ function detectAll(text: string): Cand[] {
       for (const cell of row.cells) {
         const kind = kinds[cell.column];
         if (!kind || cell.text.trim() === "") continue;
-        if (kind === "STREET_ADDRESS" && !/^\s*(?:\d|P\.?\s?O\.?\s?Box|RR\b|Rural)/i.test(cell.text)) continue;
+        if (kind === "STREET_ADDRESS" && !/^\s*(?:\d|P\.?\s?O\.?\s?Box|RR\b|Rural)/i.test(cell.text))
+          continue;
         if (kind === "LOCATION" && (/\d/.test(cell.text) || !/^\p{L}/u.test(cell.text))) continue;
         cands.push({
           element: kind,
@@ -397,8 +438,14 @@ export const streetAddressDetector: Detector = {
       "routes; raised by a following 'City, ST ZIP' line, a unit or an address label.",
     version: "1.0.0",
     examples: [
-      { text: "Address: 1234 N Elm Street Apt 5B\nSpringfield, IL 62704", expect: ["1234 N Elm Street Apt 5B"] },
-      { text: "Mail it to 77 Martin Luther King Jr Blvd, Suite 200, Newark, NJ 07102.", expect: ["77 Martin Luther King Jr Blvd, Suite 200"] },
+      {
+        text: "Address: 1234 N Elm Street Apt 5B\nSpringfield, IL 62704",
+        expect: ["1234 N Elm Street Apt 5B"],
+      },
+      {
+        text: "Mail it to 77 Martin Luther King Jr Blvd, Suite 200, Newark, NJ 07102.",
+        expect: ["77 Martin Luther King Jr Blvd, Suite 200"],
+      },
       { text: "PO Box 4521, Dayton, OH 45401", expect: ["PO Box 4521"] },
       { text: "RR 2 Box 118, Alma, KS", expect: ["RR 2 Box 118"] },
       { text: "She lives at 4410 County Road 12 in Athens.", expect: ["4410 County Road 12"] },
@@ -424,7 +471,10 @@ export const locationDetector: Detector = {
     version: "1.0.0",
     examples: [
       { text: "1234 Elm St\nSpringfield, IL 62704", expect: ["Springfield, IL"] },
-      { text: "Transferred to St. Mary's Medical Center for surgery.", expect: ["St. Mary's Medical Center"] },
+      {
+        text: "Transferred to St. Mary's Medical Center for surgery.",
+        expect: ["St. Mary's Medical Center"],
+      },
       { text: "She moved to Austin, TX last year.", expect: ["Austin, TX"] },
       { text: "Resident of Cuyahoga County since 1990.", expect: ["Cuyahoga County"] },
       { text: "City: Santa Fe", expect: ["Santa Fe"] },

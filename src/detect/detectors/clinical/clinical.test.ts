@@ -73,7 +73,9 @@ describe("clinical: a realistic note", () => {
   });
   it("brand names that are personal names need a dose or context", () => {
     expect(run(medicationDetector, "Allegra Thompson called.")).toEqual([]);
-    expect(run(medicationDetector, "Allegra 180 mg daily")).toEqual([["Allegra 180 mg daily", SCORE.confirmed]]);
+    expect(run(medicationDetector, "Allegra 180 mg daily")).toEqual([
+      ["Allegra 180 mg daily", SCORE.confirmed],
+    ]);
     expect(medicationLexicon().lookup("glucophage")?.canonical).toBe("metformin");
   });
   it("explanations carry the candidate rule and rung, never the matched text", () => {

@@ -13,4 +13,9 @@ export {
 } from "./terms-detector.js";
 
 /** The clinical detectors, for registration with the detection framework. */
-export const clinicalDetectors: Detector[] = [diagnosisDetector, medicationDetector, procedureDetector, labResultDetector];
+export const clinicalDetectors: Detector[] = [
+  diagnosisDetector,
+  medicationDetector,
+  procedureDetector,
+  labResultDetector,
+];

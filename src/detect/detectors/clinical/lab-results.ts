@@ -9,30 +9,182 @@
  *   confirmed  lab name + value + a unit that fits ("glucose 142 mg/dL", "HbA1c 7.2%")
  */
 import { escapeRegExp } from "../../lexicons/text.js";
-import type { Detector, DetectDocument, Finding, ScoreRung } from "../../types.js";
+import type { DetectDocument, Detector, Finding, ScoreRung } from "../../types.js";
 import { SCORE } from "../../types.js";
 
 export const LAB_DETECTOR_ID = "clinical.lab-result";
 
 /** Lab names. `short` ones are common abbreviations/words and need an explicit separator. */
 const LABS: { names: string[]; short?: boolean }[] = [
-  { names: ["hemoglobin A1c", "haemoglobin A1c", "HbA1c", "Hb A1c", "HgbA1c", "Hgb A1c", "A1c", "A1C", "glycated hemoglobin"] },
-  { names: ["glucose", "blood glucose", "blood sugar", "fasting glucose", "fasting blood sugar", "FBG", "FBS", "BG", "POC glucose", "fingerstick glucose", "FSBG", "CBG"] },
+  {
+    names: [
+      "hemoglobin A1c",
+      "haemoglobin A1c",
+      "HbA1c",
+      "Hb A1c",
+      "HgbA1c",
+      "Hgb A1c",
+      "A1c",
+      "A1C",
+      "glycated hemoglobin",
+    ],
+  },
+  {
+    names: [
+      "glucose",
+      "blood glucose",
+      "blood sugar",
+      "fasting glucose",
+      "fasting blood sugar",
+      "FBG",
+      "FBS",
+      "BG",
+      "POC glucose",
+      "fingerstick glucose",
+      "FSBG",
+      "CBG",
+    ],
+  },
   { names: ["WBC", "white blood cell count", "white count", "RBC", "red blood cell count"] },
-  { names: ["hemoglobin", "haemoglobin", "Hgb", "Hb", "hematocrit", "Hct", "platelets", "platelet count", "PLT", "MCV", "RDW", "ANC", "absolute neutrophil count"] },
-  { names: ["sodium", "potassium", "chloride", "bicarbonate", "CO2", "BUN", "blood urea nitrogen", "creatinine", "serum creatinine", "calcium", "magnesium", "phosphorus", "anion gap"] },
+  {
+    names: [
+      "hemoglobin",
+      "haemoglobin",
+      "Hgb",
+      "Hb",
+      "hematocrit",
+      "Hct",
+      "platelets",
+      "platelet count",
+      "PLT",
+      "MCV",
+      "RDW",
+      "ANC",
+      "absolute neutrophil count",
+    ],
+  },
+  {
+    names: [
+      "sodium",
+      "potassium",
+      "chloride",
+      "bicarbonate",
+      "CO2",
+      "BUN",
+      "blood urea nitrogen",
+      "creatinine",
+      "serum creatinine",
+      "calcium",
+      "magnesium",
+      "phosphorus",
+      "anion gap",
+    ],
+  },
   { names: ["Na", "K", "Cl", "Cr", "Ca", "Mg", "Phos", "HCO3"], short: true },
-  { names: ["eGFR", "GFR", "estimated GFR", "creatinine clearance", "CrCl", "microalbumin", "urine albumin", "UACR", "urine protein", "proteinuria"] },
-  { names: ["ALT", "AST", "SGPT", "SGOT", "alkaline phosphatase", "alk phos", "ALP", "total bilirubin", "bilirubin", "T bili", "albumin", "total protein", "GGT", "lipase", "amylase", "ammonia", "LDH"] },
+  {
+    names: [
+      "eGFR",
+      "GFR",
+      "estimated GFR",
+      "creatinine clearance",
+      "CrCl",
+      "microalbumin",
+      "urine albumin",
+      "UACR",
+      "urine protein",
+      "proteinuria",
+    ],
+  },
+  {
+    names: [
+      "ALT",
+      "AST",
+      "SGPT",
+      "SGOT",
+      "alkaline phosphatase",
+      "alk phos",
+      "ALP",
+      "total bilirubin",
+      "bilirubin",
+      "T bili",
+      "albumin",
+      "total protein",
+      "GGT",
+      "lipase",
+      "amylase",
+      "ammonia",
+      "LDH",
+    ],
+  },
   { names: ["TSH", "free T4", "FT4", "T4", "T3", "free T3"] },
-  { names: ["total cholesterol", "cholesterol", "LDL", "LDL-C", "HDL", "HDL-C", "triglycerides", "TG", "non-HDL"] },
+  {
+    names: [
+      "total cholesterol",
+      "cholesterol",
+      "LDL",
+      "LDL-C",
+      "HDL",
+      "HDL-C",
+      "triglycerides",
+      "TG",
+      "non-HDL",
+    ],
+  },
   { names: ["PSA", "CA-125", "CA 125", "CEA", "AFP", "CA 19-9"] },
   { names: ["INR", "PTT", "aPTT", "prothrombin time", "D-dimer", "fibrinogen"] },
   { names: ["PT"], short: true },
-  { names: ["BNP", "NT-proBNP", "proBNP", "troponin", "troponin I", "troponin T", "hs-troponin", "CK", "CPK", "CK-MB", "lactate", "lactic acid", "procalcitonin"] },
-  { names: ["CRP", "C-reactive protein", "hs-CRP", "ESR", "sed rate", "ferritin", "iron", "TIBC", "transferrin saturation", "vitamin B12", "B12", "folate", "vitamin D", "25-OH vitamin D", "vitamin D 25-OH", "uric acid"] },
+  {
+    names: [
+      "BNP",
+      "NT-proBNP",
+      "proBNP",
+      "troponin",
+      "troponin I",
+      "troponin T",
+      "hs-troponin",
+      "CK",
+      "CPK",
+      "CK-MB",
+      "lactate",
+      "lactic acid",
+      "procalcitonin",
+    ],
+  },
+  {
+    names: [
+      "CRP",
+      "C-reactive protein",
+      "hs-CRP",
+      "ESR",
+      "sed rate",
+      "ferritin",
+      "iron",
+      "TIBC",
+      "transferrin saturation",
+      "vitamin B12",
+      "B12",
+      "folate",
+      "vitamin D",
+      "25-OH vitamin D",
+      "vitamin D 25-OH",
+      "uric acid",
+    ],
+  },
   { names: ["pH", "pO2", "pCO2", "PaO2", "PaCO2", "O2 sat", "SpO2", "oxygen saturation", "base excess"] },
-  { names: ["CD4", "CD4 count", "viral load", "HIV viral load", "HCV RNA", "HBV DNA", "beta-hCG", "beta hCG", "hCG", "quantitative hCG"] },
+  {
+    names: [
+      "CD4",
+      "CD4 count",
+      "viral load",
+      "HIV viral load",
+      "HCV RNA",
+      "HBV DNA",
+      "beta-hCG",
+      "beta hCG",
+      "hCG",
+      "quantitative hCG",
+    ],
+  },
   { names: ["urine specific gravity", "specific gravity", "urine pH", "urine WBC", "urine RBC"] },
 ];
 
@@ -121,18 +273,15 @@ const QUAL_RESULT =
 function alternation(names: string[]): string {
   return [...names]
     .sort((a, b) => b.length - a.length)
-    .map((n) =>
-      escapeRegExp(n)
-        .replace(/\\-|-/g, "[-‐ ]?")
-        .replace(/ /g, "\\s*"),
-    )
+    .map((n) => escapeRegExp(n).replace(/\\-|-/g, "[-‐ ]?").replace(/ /g, "\\s*"))
     .join("|");
 }
 
 const UNITS =
   "(?:%|mg\\/dL|mg\\/dl|MG\\/DL|mmol\\/L|mmol\\/l|mEq\\/L|meq\\/L|meq\\/l|mEq\\/l|g\\/dL|g\\/dl|g\\/L|K\\/uL|K\\/µL|x10\\^?9\\/L|x ?10\\^?3\\/uL|10\\^3\\/uL|\\/uL|\\/µL|\\/mm3|cells\\/mm3|cells\\/uL|U\\/L|IU\\/L|u\\/L|ng\\/mL|ng\\/ml|ng\\/dL|pg\\/mL|pg\\/ml|mcg\\/dL|ug\\/dL|µg\\/dL|uIU\\/mL|mIU\\/mL|mIU\\/L|mU\\/L|mL\\/min(?:\\/1\\.73\\s?m2|\\/1\\.73m²)?|ml\\/min|sec|seconds|s|mm\\/hr|mm\\/h|mmHg|copies\\/mL|copies\\/ml|IU\\/mL|fL|g\\/24h|mg\\/g)";
 
-const SEP = "(?:\\s*[:=]\\s*|\\s+(?:of|was|is|at|level|level of|result|value|now|today|=)\\s+|\\s+|\\s*-\\s*)";
+const SEP =
+  "(?:\\s*[:=]\\s*|\\s+(?:of|was|is|at|level|level of|result|value|now|today|=)\\s+|\\s+|\\s*-\\s*)";
 const VALUE = "(?:[<>]=?\\s*|≤\\s*|≥\\s*)?\\d{1,6}(?:[.,]\\d{1,3})?(?!\\d|[.,]\\d|\\/\\d|:\\d)";
 const FLAG = "(?:\\s*\\(?(?:H|L|HH|LL|high|low|HIGH|LOW|critical|CRITICAL|abnormal)\\)?(?![\\p{L}]))?";
 
@@ -163,8 +312,41 @@ const QUAL_BEFORE = new RegExp(
 );
 
 /** Lab names that are ordinary words in lower case: match those only as written in the table. */
-const CASE_SENSITIVE_LONG = new Set(["ALT", "AST", "ALP", "TG", "CK", "CEA", "AFP", "ANC", "RDW", "MCV", "BG", "TSH", "PSA", "INR", "PTT", "BUN", "GGT", "LDH", "LDL", "HDL", "WBC", "RBC", "PLT", "FIT", "RF", "ANA", "GC", "UA", "TB", "FBS", "CBG"]);
-const TRAILING_NON_UNIT = /^\s*(?:years?|yrs?|yo|y\/o|days?|weeks?|wks?|months?|mos?|hours?|hrs?|minutes?|mins?|am|pm|AM|PM|patients?|people|times|x|st|nd|rd|th|dollars?|\$)\b/;
+const CASE_SENSITIVE_LONG = new Set([
+  "ALT",
+  "AST",
+  "ALP",
+  "TG",
+  "CK",
+  "CEA",
+  "AFP",
+  "ANC",
+  "RDW",
+  "MCV",
+  "BG",
+  "TSH",
+  "PSA",
+  "INR",
+  "PTT",
+  "BUN",
+  "GGT",
+  "LDH",
+  "LDL",
+  "HDL",
+  "WBC",
+  "RBC",
+  "PLT",
+  "FIT",
+  "RF",
+  "ANA",
+  "GC",
+  "UA",
+  "TB",
+  "FBS",
+  "CBG",
+]);
+const TRAILING_NON_UNIT =
+  /^\s*(?:years?|yrs?|yo|y\/o|days?|weeks?|wks?|months?|mos?|hours?|hrs?|minutes?|mins?|am|pm|AM|PM|patients?|people|times|x|st|nd|rd|th|dollars?|\$)\b/;
 
 function pushNumeric(text: string, m: RegExpMatchArray, short: boolean, out: Finding[]): void {
   const name = m[1]!;
@@ -183,7 +365,8 @@ function pushNumeric(text: string, m: RegExpMatchArray, short: boolean, out: Fin
   if (unit) rung = "confirmed";
   else if (short) rung = "likely";
   else rung = explicitSep || /\s/.test(sep) ? "strong" : "likely";
-  if (!unit && !short && sep.trim() === "" && CASE_SENSITIVE_LONG.has(name.toUpperCase()) && name.length <= 3) rung = "likely";
+  if (!unit && !short && sep.trim() === "" && CASE_SENSITIVE_LONG.has(name.toUpperCase()) && name.length <= 3)
+    rung = "likely";
   out.push({
     element: "LAB_RESULT",
     start: idx,
@@ -220,9 +403,16 @@ export function detectLabs(text: string): Finding[] {
       const raw = m[0];
       // "+"/"-" results only right after a colon
       if (/(?:\+|-ve|\+ve)$/.test(raw) && !/[:=]\s*(?:\+|-ve|\+ve)$/.test(raw)) continue;
-      const qualCaseOk = !/^(?:ua|tb|gc|rf|fit|ana|pap|flu|mono|strep|culture|lyme|hcg|hiv|rsv|uds|upt)\b/i.test(raw) || re === QUAL_BEFORE || /[:=]/.test(raw) || /^(?:UA|TB|GC|RF|FIT|ANA|HIV|RSV|UDS|UPT|hCG|HCG|Pap|PAP|Flu|FLU|flu|Strep|strep|STREP|Mono|mono|Culture|culture|CULTURE|Lyme|LYME|lyme)\b/.test(raw);
+      const qualCaseOk =
+        !/^(?:ua|tb|gc|rf|fit|ana|pap|flu|mono|strep|culture|lyme|hcg|hiv|rsv|uds|upt)\b/i.test(raw) ||
+        re === QUAL_BEFORE ||
+        /[:=]/.test(raw) ||
+        /^(?:UA|TB|GC|RF|FIT|ANA|HIV|RSV|UDS|UPT|hCG|HCG|Pap|PAP|Flu|FLU|flu|Strep|strep|STREP|Mono|mono|Culture|culture|CULTURE|Lyme|LYME|lyme)\b/.test(
+          raw,
+        );
       if (!qualCaseOk) continue;
-      if (/^(?:FIT|ANA|RF|GC|UA|TB|mono|Mono|MONO)\b/.test(raw) && !/[:=]/.test(raw) && re === QUAL_AFTER) continue;
+      if (/^(?:FIT|ANA|RF|GC|UA|TB|mono|Mono|MONO)\b/.test(raw) && !/[:=]/.test(raw) && re === QUAL_AFTER)
+        continue;
       const rung: ScoreRung = "strong";
       out.push({
         element: "LAB_RESULT",

@@ -17,7 +17,7 @@ import medicationData from "../../lexicons/medications.data.js";
 import procedureData from "../../lexicons/procedures.data.js";
 import { buildTermLexicon, looksLikeName, type TermLexicon, type TermMatch } from "../../lexicons/terms.js";
 import { lazy } from "../../lexicons/text.js";
-import type { Detector, DetectDocument, Explanation, Finding, ScoreRung } from "../../types.js";
+import type { DetectDocument, Detector, Explanation, Finding, ScoreRung } from "../../types.js";
 import { SCORE } from "../../types.js";
 
 export const diagnosisLexicon = lazy(() => buildTermLexicon(diagnosisData));
@@ -65,7 +65,8 @@ const IMAGING_SITE = new RegExp(
   `^(?:\\s+of\\s+(?:the\\s+)?|\\s+|\\s*[-/]\\s*)(?:(?:left|right|bilateral|lt|rt|l|r)\\s+)?${BODY_PARTS}(?:\\s+(?:with|w\\/|without|w\\/o)(?:\\s+and\\s+without)?\\s+(?:contrast|iv contrast))?\\b`,
   "i",
 );
-const IMAGING = /^(?:MRI|MRA|CT|CT scan|CAT scan|x-ray|xray|X ray|ultrasound|PET scan|PET\/CT|CTA|radiograph|doppler ultrasound|bone scan)$/i;
+const IMAGING =
+  /^(?:MRI|MRA|CT|CT scan|CAT scan|x-ray|xray|X ray|ultrasound|PET scan|PET\/CT|CTA|radiograph|doppler ultrasound|bone scan)$/i;
 
 function lineBounds(text: string, pos: number): [number, number] {
   const s = text.lastIndexOf("\n", pos - 1) + 1;
@@ -86,7 +87,13 @@ function detectTerms(profile: Profile, text: string): Finding[] {
         matches.push({
           start: m.index,
           end: m.index + 2,
-          entry: { phrase: "CT", canonical: "CT scan", caseSensitive: true, needsContext: false, everyday: false },
+          entry: {
+            phrase: "CT",
+            canonical: "CT scan",
+            caseSensitive: true,
+            needsContext: false,
+            everyday: false,
+          },
         });
       }
     }
@@ -197,7 +204,10 @@ export const diagnosisDetector: Detector = {
     version: "1.0.0",
     examples: [
       { text: "PMH: HTN, DM2, CHF", expect: ["HTN", "DM2", "CHF"] },
-      { text: "Patient has a history of chronic obstructive pulmonary disease.", expect: ["chronic obstructive pulmonary disease"] },
+      {
+        text: "Patient has a history of chronic obstructive pulmonary disease.",
+        expect: ["chronic obstructive pulmonary disease"],
+      },
       { text: "Diagnosis: Type 2 diabetes mellitus", expect: ["Type 2 diabetes mellitus"] },
       { text: "She was diagnosed with breast cancer in 2019.", expect: ["breast cancer"] },
       { text: "Admitted with AFib with RVR and pneumonia.", expect: ["AFib", "pneumonia"] },
@@ -226,7 +236,10 @@ export const medicationDetector: Detector = {
       { text: "Continue metformin 500 mg BID.", expect: ["metformin 500 mg BID"] },
       { text: "Started on Eliquis 5mg twice daily", expect: ["Eliquis 5mg twice daily"] },
       { text: "Meds: lisinopril, atorvastatin", expect: ["lisinopril", "atorvastatin"] },
-      { text: "She takes Lasix 40 mg PO daily and insulin glargine 20 units qhs.", expect: ["Lasix 40 mg PO daily", "insulin glargine 20 units qhs"] },
+      {
+        text: "She takes Lasix 40 mg PO daily and insulin glargine 20 units qhs.",
+        expect: ["Lasix 40 mg PO daily", "insulin glargine 20 units qhs"],
+      },
       { text: "Allergic to penicillin.", expect: ["penicillin"] },
       { text: "Allegra Thompson called about her bill.", expect: [] },
       { text: "What is our plan B if the server fails?", expect: [] },

@@ -79,7 +79,9 @@ describe("names: tricky cases", () => {
       ["PERSON_NAME", "Siobhan", "Roster:3"],
       ["PROVIDER_NAME", "Karen Lee", "Roster:3"],
     ]);
-    const csv = detectNames('name,dob,phone\n"Kowalski, Anna",1/2/1950,555-1212\nTran Van Minh,3/4/1960,555-3434');
+    const csv = detectNames(
+      'name,dob,phone\n"Kowalski, Anna",1/2/1950,555-1212\nTran Van Minh,3/4/1960,555-3434',
+    );
     expect(csv.map((f) => f.text)).toEqual(["Kowalski, Anna", "Tran Van Minh"]);
   });
 
@@ -101,12 +103,17 @@ describe("names: tricky cases", () => {
   it("signatures and salutations", () => {
     expect(found("Thanks, Maria")).toEqual([["PERSON_NAME", "Maria", "signature"]]);
     expect(found("Thanks!\nJoe")).toEqual([["PERSON_NAME", "Joe", "signature"]]);
-    expect(found("Hi Lakisha,\nyour appointment is set.")).toEqual([["PERSON_NAME", "Lakisha", "salutation"]]);
+    expect(found("Hi Lakisha,\nyour appointment is set.")).toEqual([
+      ["PERSON_NAME", "Lakisha", "salutation"],
+    ]);
     expect(found("Thanks,\nMichael Brown, PA-C")).toEqual([["PROVIDER_NAME", "Michael Brown", "signature"]]);
   });
 
   it("inverted lists", () => {
-    expect(found("SMITH, JOHN A\nGarcia, Maria").map((f) => f[1])).toEqual(["SMITH, JOHN A", "Garcia, Maria"]);
+    expect(found("SMITH, JOHN A\nGarcia, Maria").map((f) => f[1])).toEqual([
+      "SMITH, JOHN A",
+      "Garcia, Maria",
+    ]);
     expect(found("Springfield, Illinois")).toEqual([]);
   });
 });
@@ -120,8 +127,12 @@ describe("nameVariants", () => {
     expect(b[0]).toBe("bob smith");
     expect(b).toEqual(expect.arrayContaining(["robert smith", "smith, robert", "b smith"]));
     expect(nameVariants("Peggy O'Neil")).toEqual(expect.arrayContaining(["margaret o'neil", "peggy oneil"]));
-    expect(nameVariants("Juan de la Cruz")).toEqual(expect.arrayContaining(["juan de la cruz", "juan delacruz"]));
-    expect(nameVariants("Linh Nguyen-Tran")).toEqual(expect.arrayContaining(["linh nguyen tran", "linh nguyentran"]));
+    expect(nameVariants("Juan de la Cruz")).toEqual(
+      expect.arrayContaining(["juan de la cruz", "juan delacruz"]),
+    );
+    expect(nameVariants("Linh Nguyen-Tran")).toEqual(
+      expect.arrayContaining(["linh nguyen tran", "linh nguyentran"]),
+    );
   });
   it("parses order and strips suffixes", () => {
     expect(parseName("Jackson, Robert Jr.")).toEqual({ given: ["robert"], surname: ["jackson"] });

@@ -31,9 +31,8 @@ import {
   isSurname,
   SURNAME_FIRST,
 } from "../../lexicons/names.js";
-import { nameKey } from "../../lexicons/text.js";
-import { findTables, isAllCapsLine, lines } from "../../lexicons/text.js";
-import type { Detector, DetectDocument, Explanation, Finding, ScoreRung } from "../../types.js";
+import { findTables, isAllCapsLine, lines, nameKey } from "../../lexicons/text.js";
+import type { DetectDocument, Detector, Explanation, Finding, ScoreRung } from "../../types.js";
 import { SCORE } from "../../types.js";
 import { evidence, isNameShaped, joins, joinsInValue, type Token, tokenize } from "./tokens.js";
 
@@ -137,7 +136,9 @@ const PROVIDER_LABELS = [
 function labelRe(labels: string[]): RegExp {
   const body = [...labels]
     .sort((a, b) => b.length - a.length)
-    .map((l) => l.replace(/[.*+?^${}()|[\]\\']/g, (c) => (c === "'" ? "['’]?" : `\\${c}`)).replace(/ /g, "\\s+"))
+    .map((l) =>
+      l.replace(/[.*+?^${}()|[\]\\']/g, (c) => (c === "'" ? "['’]?" : `\\${c}`)).replace(/ /g, "\\s+"),
+    )
     .join("|");
   // At the start of a line or after a field separator; then ":" (or "#:"), value follows.
   return new RegExp(`(?:^|(?<=[\\t|;]|\\s{2}|,\\s))[ \\t]*(?:${body})[ \\t]*(?:#\\s*)?[:：][ \\t]*`, "gimu");
@@ -227,7 +228,13 @@ function readName(
       continue;
     }
     if (!isNameShaped(t, allowUpper)) break;
-    if (opts.upperNeedsLexicon && t.shape === "upper" && parts.length > 0 && !isGivenName(t.text) && !isSurname(t.text))
+    if (
+      opts.upperNeedsLexicon &&
+      t.shape === "upper" &&
+      parts.length > 0 &&
+      !isGivenName(t.text) &&
+      !isSurname(t.text)
+    )
       break;
     parts.push(t);
     if (parts.filter((p) => p.shape !== "particle").length > maxWords) return undefined;
@@ -251,7 +258,8 @@ function credentialAfter(text: string, pos: number): string | undefined {
   const raw = cm[1]!.replace(/[.,]$/, "");
   const key = raw.toLowerCase().replace(/\./g, "");
   if (!CREDENTIAL_SET.has(key) || !(/^[A-Z]/.test(raw) && raw !== raw.toLowerCase())) return undefined;
-  if (raw !== raw.toUpperCase() && key !== "pharmd" && key !== "phd" && key !== "psyd" && key !== "rph") return undefined;
+  if (raw !== raw.toUpperCase() && key !== "pharmd" && key !== "phd" && key !== "psyd" && key !== "rph")
+    return undefined;
   // "PT", "OT", "DO", "PA", "DC", "OD", "RD" are credentials only right after a comma
   if (["pt", "ot", "do", "pa", "dc", "od", "rd"].includes(key) && !after.startsWith(",")) return undefined;
   return raw;
@@ -344,7 +352,10 @@ function labelled(text: string, out: Candidate[]): void {
   ] as const) {
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) {
-      const labelText = m[0].replace(/[:：#\s]+/g, " ").trim().toLowerCase();
+      const labelText = m[0]
+        .replace(/[:：#\s]+/g, " ")
+        .trim()
+        .toLowerCase();
       const from = m.index + m[0].length;
       const to = lineEndAt(text, from);
       let toks = lineTokens(text, from, to);
@@ -370,7 +381,8 @@ function labelled(text: string, out: Candidate[]): void {
   }
 }
 
-const HONORIFIC_RE = /(?<![\p{L}])(Mr|Mrs|Ms|Miss|Mx|Mister|MR|MRS|MS|MISS|Dr|DR|Doctor|DOCTOR|Prof|Professor)(\.?)[ \t]+/gu;
+const HONORIFIC_RE =
+  /(?<![\p{L}])(Mr|Mrs|Ms|Miss|Mx|Mister|MR|MRS|MS|MISS|Dr|DR|Doctor|DOCTOR|Prof|Professor)(\.?)[ \t]+/gu;
 
 function honorifics(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(HONORIFIC_RE)) {
@@ -378,9 +390,13 @@ function honorifics(text: string, out: Candidate[]): void {
     if (/^(Miss|MISS|Doctor|DOCTOR|Professor|Mister)$/.test(title) && m[2] === ".") continue;
     const from = m.index + m[0].length;
     const to = lineEndAt(text, from);
-    const toks = lineTokens(text, from, Math.min(to, from + 80)).map((t, k) => (k === 0 ? { ...t, gap: "" } : t));
+    const toks = lineTokens(text, from, Math.min(to, from + 80)).map((t, k) =>
+      k === 0 ? { ...t, gap: "" } : t,
+    );
     const upper = title === title.toUpperCase();
-    const v = readName(toks, text, upper || isAllCapsLine(text.slice(from, to)), 3, { upperNeedsLexicon: true });
+    const v = readName(toks, text, upper || isAllCapsLine(text.slice(from, to)), 3, {
+      upperNeedsLexicon: true,
+    });
     if (!v || v.inverted) continue;
     // "Miss" and "Doctor" are ordinary words too: need a lexicon hit
     const provider = /^(dr|doctor|prof|professor)$/i.test(title);
@@ -558,11 +574,21 @@ const CONTEXT_BEFORE = new Set([
   "infant",
   "baby",
 ]);
-const PROVIDER_BEFORE = new Set(["dr", "doctor", "attending", "physician", "surgeon", "provider", "np", "pa"]);
+const PROVIDER_BEFORE = new Set([
+  "dr",
+  "doctor",
+  "attending",
+  "physician",
+  "surgeon",
+  "provider",
+  "np",
+  "pa",
+]);
 
 const ORG_AFTER =
   /^[ ]+(?:Hospital|Medical|Medicine|Center|Centre|Clinic|Health|Healthcare|Street|St\b|Avenue|Ave\b|Road|Rd\b|Boulevard|Blvd|Drive|Dr\b|Lane|Ln\b|Way|Court|Ct\b|Place|Parkway|Highway|University|College|School|Academy|Foundation|Institute|Pharmacy|Park|Memorial|County|Building|Hall|Library|Elementary|High|Middle|Church|Cancer|Heart|Children|Childrens|Children's|Regional|Community|Family|Group|Associates|Partners|Inc|LLC|Award|Fund|Trust|Bridge|Tunnel|Airport|Station|Square|Plaza|Lake|River|Mountain|Valley|Beach|Bay|Avenue|HOSPITAL|MEDICAL|CENTER|CLINIC|HEALTH|STREET|AVENUE|ROAD|DRIVE|UNIVERSITY|SCHOOL|PHARMACY|MEMORIAL|COUNTY)\b/u;
-const PLACE_BEFORE = /(?:\b(?:St|Saint|San|Santa|Mount|Mt|Lake|Fort|Ft|Port|Cape|Camp|Los|Las|Del|New|North|South|East|West)\.?[ ]+)$/u;
+const PLACE_BEFORE =
+  /(?:\b(?:St|Saint|San|Santa|Mount|Mt|Lake|Fort|Ft|Port|Cape|Camp|Los|Las|Del|New|North|South|East|West)\.?[ ]+)$/u;
 
 const ORG_HEADS = new Set(
   (
@@ -593,7 +619,12 @@ function surnameFirst(text: string, out: Candidate[]): void {
       const t = toks[i]!;
       if (!(caps ? t.shape === "upper" : t.shape === "cap") || !SURNAME_FIRST.has(nameKey(t.text))) continue;
       let j = i + 1;
-      while (j < toks.length && j < i + 4 && joins(toks[j]!.gap) && (caps ? toks[j]!.shape === "upper" : toks[j]!.shape === "cap")) {
+      while (
+        j < toks.length &&
+        j < i + 4 &&
+        joins(toks[j]!.gap) &&
+        (caps ? toks[j]!.shape === "upper" : toks[j]!.shape === "cap")
+      ) {
         if (!isGivenName(toks[j]!.text) || isNonNameWord(toks[j]!.text)) break;
         j++;
       }
@@ -640,7 +671,8 @@ function sequences(text: string, out: Candidate[]): void {
       for (let j = i + 1; j < Math.min(toks.length, i + 5); j++) {
         const u = toks[j]!;
         if (!joins(u.gap)) break;
-        const okShape = u.shape === "initial" || u.shape === "particle" || (caps ? u.shape === "upper" : u.shape === "cap");
+        const okShape =
+          u.shape === "initial" || u.shape === "particle" || (caps ? u.shape === "upper" : u.shape === "cap");
         if (!okShape || isNonNameWord(u.text) || isCalendarWord(u.text)) break;
         if (u.shape === "initial" || u.shape === "particle") continue;
         if (isSurname(u.text) || (toks[j - 1]!.shape === "particle" && u.shape === "cap")) {
@@ -665,7 +697,8 @@ function sequences(text: string, out: Candidate[]): void {
         continue;
       }
       const prev = i > 0 ? toks[i - 1] : undefined;
-      const prevKey = prev && /^[ ]{1,2}$|^\.?[ ]$/.test(first.gap) ? prev.text.toLowerCase().replace(/\.$/, "") : "";
+      const prevKey =
+        prev && /^[ ]{1,2}$|^\.?[ ]$/.test(first.gap) ? prev.text.toLowerCase().replace(/\.$/, "") : "";
       const ctxPerson = CONTEXT_BEFORE.has(prevKey);
       const ctxProvider = PROVIDER_BEFORE.has(prevKey);
       let rung: ScoreRung;
@@ -698,10 +731,10 @@ function sequences(text: string, out: Candidate[]): void {
             cred !== undefined
               ? "lexicon-confirmed name followed by a credential"
               : rung === "weak"
-              ? "every part is also a common English word"
-              : ctxPerson || ctxProvider
-                ? "context word before a lexicon-confirmed name"
-                : "given name then surname, both in the lexicons",
+                ? "every part is also a common English word"
+                : ctxPerson || ctxProvider
+                  ? "context word before a lexicon-confirmed name"
+                  : "given name then surname, both in the lexicons",
         },
       });
       i = end + 1;
@@ -824,7 +857,10 @@ export const personNameDetector: Detector = {
       { text: "Please call Robert Johnson about his refill.", expect: ["Robert Johnson"] },
       { text: "PT JOHN SMITH SEEN TODAY FOR F/U", expect: ["JOHN SMITH"] },
       { text: "Thanks,\nMaria", expect: ["Maria"] },
-      { text: "Sheet: Census\nMRN\tPatient Name\tDOB\n12345\tJuan de la Cruz\t01/02/1950", expect: ["Juan de la Cruz"] },
+      {
+        text: "Sheet: Census\nMRN\tPatient Name\tDOB\n12345\tJuan de la Cruz\t01/02/1950",
+        expect: ["Juan de la Cruz"],
+      },
       { text: "SMITH, JOHN\nJONES, MARY", expect: ["SMITH, JOHN", "JONES, MARY"] },
       { text: "Dear Team,\nPlease see the attached.", expect: [] },
       { text: "Best Regards,\nPatient Portal Support", expect: [] },

@@ -29,7 +29,8 @@ export function shapeOf(text: string): TokenShape {
   if (INITIAL.test(text)) return "initial";
   if (CAP.test(text)) return "cap";
   if (UPPER.test(text)) return "upper";
-  if (SURNAME_PARTICLES.has(text.toLowerCase().replace(/\.$/, "")) && /^\p{Ll}/u.test(text)) return "particle";
+  if (SURNAME_PARTICLES.has(text.toLowerCase().replace(/\.$/, "")) && /^\p{Ll}/u.test(text))
+    return "particle";
   return "other";
 }
 

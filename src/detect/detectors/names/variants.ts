@@ -2,7 +2,7 @@
  * Normalised forms of a personal name for the resolve stage: lower case, diacritics folded, both
  * orders, initials, and nickname canonical forms ("Bob" -> "robert").
  */
-import { canonicalGiven, CREDENTIALS, nicknameMap } from "../../lexicons/names.js";
+import { CREDENTIALS, canonicalGiven, nicknameMap } from "../../lexicons/names.js";
 import { foldDiacritics } from "../../lexicons/text.js";
 
 export { nicknameMap };
@@ -10,7 +10,28 @@ export { nicknameMap };
 const TITLES = new Set(["mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor", "mister"]);
 const SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv"]);
 const CREDS = new Set(CREDENTIALS.map((c) => c.toLowerCase().replace(/\./g, "")));
-const PARTICLES = new Set(["de", "del", "della", "la", "le", "van", "von", "der", "den", "da", "das", "dos", "di", "du", "bin", "ibn", "al", "el", "ter", "ten"]);
+const PARTICLES = new Set([
+  "de",
+  "del",
+  "della",
+  "la",
+  "le",
+  "van",
+  "von",
+  "der",
+  "den",
+  "da",
+  "das",
+  "dos",
+  "di",
+  "du",
+  "bin",
+  "ibn",
+  "al",
+  "el",
+  "ter",
+  "ten",
+]);
 
 function clean(token: string): string {
   return foldDiacritics(token)
@@ -31,7 +52,10 @@ export function parseName(name: string): ParsedName {
   let head = beforeComma ?? "";
   let tail = rest.join(" ");
   // "Smith, John" vs "John Smith, MD" / "John Smith, Jr."
-  const tailTokens = tail.split(/\s+/).map(clean).filter((t) => t.length > 0);
+  const tailTokens = tail
+    .split(/\s+/)
+    .map(clean)
+    .filter((t) => t.length > 0);
   if (tailTokens.length > 0 && !tailTokens.every((t) => CREDS.has(t.replace(/'/g, "")) || SUFFIXES.has(t))) {
     inverted = true;
   } else {
@@ -70,7 +94,9 @@ export function nameVariants(name: string): string[] {
   const { given, surname } = parseName(name);
   const out = new Set<string>();
   const sur = surname.join(" ");
-  const surForms = new Set([sur, sur.replace(/['\s-]/g, ""), sur.replace(/-/g, " ")].filter((s) => s.length > 0));
+  const surForms = new Set(
+    [sur, sur.replace(/['\s-]/g, ""), sur.replace(/-/g, " ")].filter((s) => s.length > 0),
+  );
   const first = given[0];
   const middles = given.slice(1);
   if (!first) {

@@ -1,5 +1,5 @@
 import { createReadStream } from "node:fs";
-import { open } from "node:fs/promises";
+import { open, stat } from "node:fs/promises";
 import type { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { decodeWords } from "postal-mime";
@@ -66,9 +66,12 @@ export const mboxReader: SourceReader = {
     });
     let gzip = false;
     let stream: Readable;
+    // Progress in bytes of the file on disk (compressed bytes for gzip), read off the file stream.
+    let progress: { file: { bytesRead: number }; size: number; last: number } | undefined;
     try {
       gzip = await isGzip(path);
       const file = createReadStream(path, { highWaterMark: CHUNK_BYTES });
+      progress = options.onProgress ? { file, size: (await stat(path)).size, last: 0 } : undefined;
       stream = gzip ? file.pipe(createGunzip({ chunkSize: 256 * 1024 })) : file;
       if (gzip) file.on("error", (err) => stream.destroy(err));
     } catch (err) {
@@ -91,6 +94,10 @@ export const mboxReader: SourceReader = {
           return summary();
         }
         for (const piece of splitter.push(chunk as Buffer)) yield* pieceEvents(piece, options);
+        if (progress && progress.size > 0 && progress.file.bytesRead - progress.last >= CHUNK_BYTES) {
+          progress.last = progress.file.bytesRead;
+          options.onProgress?.(Math.min(1, progress.last / progress.size));
+        }
       }
     } catch (err) {
       // A damaged gzip stream or a read failure: what was read so far has been yielded; the

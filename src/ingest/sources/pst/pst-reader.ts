@@ -90,6 +90,14 @@ export const pstReader: SourceReader = {
     let declared = 0;
     const seen = new NidSet();
     try {
+      // A first pass over the hierarchy (cheap next to the messages) gives the total for progress.
+      let total = 0;
+      let done = 0;
+      if (options.onProgress) for (const f of file.folders()) total += f.declared;
+      const tick = () => {
+        done++;
+        if (total > 0 && done % 64 === 0) options.onProgress?.(Math.min(1, done / total));
+      };
       const fileExceptions = file.exceptions;
       let first = true;
       for (const folder of file.folders()) {
@@ -116,6 +124,7 @@ export const pstReader: SourceReader = {
             continue;
           }
           yield* messageEvents(file, [...folderPath, seg.msg(row.nid)], row.nid, options);
+          tick();
           if (options.signal?.aborted) break;
         }
       }
