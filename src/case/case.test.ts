@@ -45,6 +45,7 @@ describe("case", () => {
     expect(second.isNew).toBe(false);
     expect(second.source.id).toBe(first.source.id);
     expect(second.source.path).toBe(a);
+    expect(await c.store.sourcePaths(first.source.id)).toEqual([a, b]);
     await c.store.close();
   });
 });

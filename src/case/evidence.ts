@@ -28,7 +28,10 @@ export interface Registration {
   isNew: boolean;
 }
 
-/** Records a source file in the evidence registry (chain of custody): path, size, SHA-256, when, by whom. */
+/**
+ * Records a source file in the evidence registry (chain of custody): path, size, SHA-256,
+ * when, by whom. Content already registered is recognised by its SHA-256 and not read again.
+ */
 export async function registerSource(
   store: Store,
   path: string,
@@ -36,15 +39,22 @@ export async function registerSource(
   format: string,
   parentId: number | null = null,
 ): Promise<Registration> {
+  const actor = currentActor();
   const existing = await store.findSourceBySha(digest.sha256);
-  if (existing) return { source: existing, isNew: false };
+  if (existing) {
+    // Same content at another path (the same message exported from two mailboxes, or a copy
+    // of the evidence): read once, but every place it was found is kept.
+    await store.addSourcePath(existing.id, path, actor);
+    return { source: existing, isNew: false };
+  }
   const source = await store.addSource({
     path,
     size: digest.size,
     sha256: digest.sha256,
     format,
     parentId,
-    addedBy: currentActor(),
+    addedBy: actor,
   });
+  await store.addSourcePath(source.id, path, actor);
   return { source, isNew: true };
 }

@@ -56,6 +56,7 @@ export function registerIngestCommand(program: Command): void {
                 declared: s.declared,
                 read: s.read,
                 exceptions: s.exceptions,
+                locations: s.locations,
               })),
               ...rest,
             })}\n`,

@@ -87,7 +87,7 @@ export function registerListingCommands(program: Command): void {
         for (const s of await c.store.listSources()) {
           await writeOut(
             flags.json
-              ? `${JSON.stringify(s)}\n`
+              ? `${JSON.stringify({ ...s, paths: await c.store.sourcePaths(s.id) })}\n`
               : `${String(s.id).padStart(4)}  ${s.status.padEnd(9)} ${s.format.padEnd(12)} ${String(s.size).padStart(12)}  ${s.sha256}  ${s.addedAt}  ${s.path}\n`,
           );
         }

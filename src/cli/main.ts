@@ -2,6 +2,8 @@ import { Command, CommanderError } from "commander";
 import { CaseError } from "../case/case.js";
 import { VERSION } from "../core/version.js";
 import { registerCaseCommands } from "./case-command.js";
+import { registerDemoCommand } from "./demo-command.js";
+import { registerGenerateCommand } from "./generate-command.js";
 import { registerIngestCommand } from "./ingest-command.js";
 import { registerListingCommands } from "./listing-commands.js";
 
@@ -13,6 +15,8 @@ export function buildProgram(): Command {
   registerCaseCommands(program);
   registerIngestCommand(program);
   registerListingCommands(program);
+  registerGenerateCommand(program);
+  registerDemoCommand(program);
   return program;
 }
 

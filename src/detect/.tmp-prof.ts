@@ -1,6 +1,7 @@
-import { BUILTIN_DETECTORS } from "./registry.js";
-import { prepareDocument } from "./document.js";
 import { readFileSync } from "node:fs";
+import { prepareDocument } from "./document.js";
+import { BUILTIN_DETECTORS } from "./registry.js";
+
 const docs: string[] = JSON.parse(readFileSync("/tmp/bsd/docs.json", "utf8"));
 const prepared = docs.map((d) => prepareDocument(d));
 for (const det of BUILTIN_DETECTORS) det.detect(prepared[0]!);

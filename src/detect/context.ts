@@ -26,9 +26,11 @@ export function lexicon(words: readonly string[]): Lexicon {
         .map((part) => escapeRegExp(part))
         .join("[\\s._/-]*"),
     );
+  // `\b` is cheaper than a lookbehind and equivalent when every word starts with a letter or digit.
+  const lead = words.every((w) => /^[A-Za-z0-9]/.test(w.trim())) ? "\\b" : "(?<![A-Za-z0-9])";
   return {
     words,
-    re: new RegExp(`(?<![A-Za-z0-9])(?:${alternatives.join("|")})(?![A-Za-z0-9])`, "gi"),
+    re: new RegExp(`${lead}(?:${alternatives.join("|")})(?![A-Za-z0-9])`, "gi"),
   };
 }
 
@@ -84,7 +86,8 @@ export function findContext(
     const ps = lineStarts[prev] ?? 0;
     const pe = lineEnd(text, lineStarts, prev);
     const pFrom = Math.max(ps, pe - before);
-    if (pe > pFrom) collect(text.slice(pFrom, pe), lex, "previous-line", hits, (mEnd) => pe - pFrom - mEnd + 1);
+    if (pe > pFrom)
+      collect(text.slice(pFrom, pe), lex, "previous-line", hits, (mEnd) => pe - pFrom - mEnd + 1);
   }
   if (options.header ?? true) {
     const loc = cellAt(doc, start, end);
@@ -101,9 +104,15 @@ const headerCache = new WeakMap<Lexicon, WeakMap<TableBlock, (ContextHit | null)
 
 function headerHit(lex: Lexicon, table: TableBlock, col: number, header: string): ContextHit | null {
   let byTable = headerCache.get(lex);
-  if (!byTable) headerCache.set(lex, (byTable = new WeakMap()));
+  if (!byTable) {
+    byTable = new WeakMap();
+    headerCache.set(lex, byTable);
+  }
   let cols = byTable.get(table);
-  if (!cols) byTable.set(table, (cols = []));
+  if (!cols) {
+    cols = [];
+    byTable.set(table, cols);
+  }
   const cached = cols[col];
   if (cached !== undefined) return cached;
   lex.re.lastIndex = 0;
@@ -118,7 +127,10 @@ const presence = new WeakMap<DetectDocument, Map<Lexicon, boolean>>();
 
 export function docHas(doc: DetectDocument, lex: Lexicon): boolean {
   let m = presence.get(doc);
-  if (!m) presence.set(doc, (m = new Map()));
+  if (!m) {
+    m = new Map();
+    presence.set(doc, m);
+  }
   let v = m.get(lex);
   if (v === undefined) {
     lex.re.lastIndex = 0;

@@ -45,7 +45,8 @@ const RUNGS = Object.keys(SCORE) as ScoreRung[];
 const ID = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
 export async function loadCustomConfigFile(path: string): Promise<CustomConfig> {
-  if (/\.ya?ml$/i.test(path)) throw new CustomConfigError(`${path}: YAML is not supported yet; write the file as JSON`);
+  if (/\.ya?ml$/i.test(path))
+    throw new CustomConfigError(`${path}: YAML is not supported yet; write the file as JSON`);
   const text = await readFile(path, "utf8");
   return parseCustomConfig(text, path);
 }
@@ -55,7 +56,9 @@ export function parseCustomConfig(json: string, source = "custom config"): Custo
   try {
     data = JSON.parse(json);
   } catch (err) {
-    throw new CustomConfigError(`${source}: not valid JSON (${err instanceof Error ? err.message : "parse error"})`);
+    throw new CustomConfigError(
+      `${source}: not valid JSON (${err instanceof Error ? err.message : "parse error"})`,
+    );
   }
   return compileCustomConfig(data, source);
 }
@@ -105,9 +108,14 @@ export function compileCustomConfig(data: unknown, source = "custom config"): Cu
 
 function patternDetector(entry: unknown, where: string): Detector {
   if (!isObject(entry)) throw new CustomConfigError(`${where}: expected an object`);
-  allowedKeys(entry, ["id", "element", "pattern", "flags", "context", "score", "requireContext", "description"], where);
+  allowedKeys(
+    entry,
+    ["id", "element", "pattern", "flags", "context", "score", "requireContext", "description"],
+    where,
+  );
   const id = str(entry.id, "id", where);
-  if (!ID.test(id)) throw new CustomConfigError(`${where}: "id" must be lower-case letters, digits, . _ - (max 64)`);
+  if (!ID.test(id))
+    throw new CustomConfigError(`${where}: "id" must be lower-case letters, digits, . _ - (max 64)`);
   const el = element(entry.element, where);
   const pattern = str(entry.pattern, "pattern", where);
   const flags = entry.flags === undefined ? "" : str(entry.flags, "flags", where);
@@ -121,11 +129,13 @@ function patternDetector(entry: unknown, where: string): Detector {
   if (re.test("")) throw new CustomConfigError(`${where}: "pattern" must not match the empty string`);
   const words = entry.context === undefined ? [] : strings(entry.context, "context", where);
   const rung = entry.score === undefined ? "likely" : rungOf(entry.score, where);
-  const requireContext = entry.requireContext === undefined ? false : bool(entry.requireContext, "requireContext", where);
+  const requireContext =
+    entry.requireContext === undefined ? false : bool(entry.requireContext, "requireContext", where);
   if (requireContext && words.length === 0)
     throw new CustomConfigError(`${where}: "requireContext" needs a non-empty "context" list`);
   const ctx = words.length ? lexicon(words) : undefined;
-  const description = entry.description === undefined ? `Custom pattern ${id}` : str(entry.description, "description", where);
+  const description =
+    entry.description === undefined ? `Custom pattern ${id}` : str(entry.description, "description", where);
   return {
     meta: { id, elements: [el], description, version: "custom", examples: [] },
     detect(doc) {
@@ -154,7 +164,8 @@ function allowDetector(entry: unknown, where: string, index: number): Detector {
   if (!isObject(entry)) throw new CustomConfigError(`${where}: expected an object`);
   allowedKeys(entry, ["id", "element", "values", "score"], where);
   const id = entry.id === undefined ? `allow-${index}` : str(entry.id, "id", where);
-  if (!ID.test(id)) throw new CustomConfigError(`${where}: "id" must be lower-case letters, digits, . _ - (max 64)`);
+  if (!ID.test(id))
+    throw new CustomConfigError(`${where}: "id" must be lower-case letters, digits, . _ - (max 64)`);
   const el = element(entry.element, where);
   const values = strings(entry.values, "values", where);
   if (values.length === 0) throw new CustomConfigError(`${where}: "values" must not be empty`);
@@ -191,11 +202,13 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 function allowedKeys(o: Record<string, unknown>, keys: string[], where: string): void {
   for (const k of Object.keys(o))
-    if (!keys.includes(k)) throw new CustomConfigError(`${where}: unknown key "${k}" (allowed: ${keys.join(", ")})`);
+    if (!keys.includes(k))
+      throw new CustomConfigError(`${where}: unknown key "${k}" (allowed: ${keys.join(", ")})`);
 }
 
 function str(v: unknown, key: string, where: string): string {
-  if (typeof v !== "string" || v.length === 0) throw new CustomConfigError(`${where}: "${key}" must be a non-empty string`);
+  if (typeof v !== "string" || v.length === 0)
+    throw new CustomConfigError(`${where}: "${key}" must be a non-empty string`);
   return v;
 }
 

@@ -61,7 +61,8 @@ export function dateCandidates(doc: DetectDocument): DateCandidate[] {
 }
 
 const NUMERIC = /^(\d{1,4})([-/.])(\d{1,2})([-/.])(\d{2,4})$/;
-const WORDY = /^(?:(\d{1,2})(?:st|nd|rd|th)?[ \t-]*([A-Za-z]+)\.?,?[ \t-]*(\d{2,4})|([A-Za-z]+)\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(\d{4}))$/;
+const WORDY =
+  /^(?:(\d{1,2})(?:st|nd|rd|th)?[ \t-]*([A-Za-z]+)\.?,?[ \t-]*(\d{2,4})|([A-Za-z]+)\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(\d{4}))$/;
 
 /** Parse one matched date string; undefined when the parts are inconsistent (mixed separators…). */
 export function parseDate(s: string, start: number, end: number): DateCandidate | undefined {
@@ -70,8 +71,24 @@ export function parseDate(s: string, start: number, end: number): DateCandidate 
     if (s.length === 8 && /^\d{8}$/.test(s)) {
       // yyyymmdd when it starts 19/20, else mmddyyyy.
       if (s.startsWith("19") || s.startsWith("20"))
-        return { start, end, y: +s.slice(0, 4), m: +s.slice(4, 6), d: +s.slice(6), twoDigitYear: false, form: "digits8" };
-      return { start, end, y: +s.slice(4), m: +s.slice(0, 2), d: +s.slice(2, 4), twoDigitYear: false, form: "digits8" };
+        return {
+          start,
+          end,
+          y: +s.slice(0, 4),
+          m: +s.slice(4, 6),
+          d: +s.slice(6),
+          twoDigitYear: false,
+          form: "digits8",
+        };
+      return {
+        start,
+        end,
+        y: +s.slice(4),
+        m: +s.slice(0, 2),
+        d: +s.slice(2, 4),
+        twoDigitYear: false,
+        form: "digits8",
+      };
     }
     const n = NUMERIC.exec(s);
     if (n) {
@@ -95,7 +112,15 @@ export function parseDate(s: string, start: number, end: number): DateCandidate 
     const y = w[3]!;
     const compact = !/[ \t]/.test(s);
     if (!compact && y.length !== 4) return undefined;
-    return { start, end, y: +y, m: monthOf(w[2]!), d: +w[1], twoDigitYear: y.length === 2, form: compact ? "compact" : "month-name" };
+    return {
+      start,
+      end,
+      y: +y,
+      m: monthOf(w[2]!),
+      d: +w[1],
+      twoDigitYear: y.length === 2,
+      form: compact ? "compact" : "month-name",
+    };
   }
   return { start, end, y: +w[6]!, m: monthOf(w[4]!), d: +w[5]!, twoDigitYear: false, form: "month-name" };
 }
@@ -170,6 +195,13 @@ export const EVENT_DATE_WORDS = [
   "follow-up",
   "follow up",
   "presented",
-  "arrival",
   "arrived",
 ];
+
+/** Mail and delivery-report header lines carry message dates, never a patient's: "Date:", "Sent:", "Arrival-Date:". */
+const HEADER_LINE = /^(?:[A-Za-z]+-)*(?:date|sent|received|delivered|expires|last-attempt-date)\s*:/i;
+
+export function onMailHeaderLine(text: string, offset: number): boolean {
+  const ls = text.lastIndexOf("\n", offset - 1) + 1;
+  return HEADER_LINE.test(text.slice(ls, Math.min(offset, ls + 40)));
+}

@@ -17,7 +17,10 @@ export function prepareDocument(text: string): DetectDocument {
   return { text, lineStarts, tables: findTables(text, lineStarts) };
 }
 
-const derived = new WeakMap<DetectDocument, { lineStarts: readonly number[]; tables: readonly TableBlock[] }>();
+const derived = new WeakMap<
+  DetectDocument,
+  { lineStarts: readonly number[]; tables: readonly TableBlock[] }
+>();
 
 /** The document's structure, computed (and cached) when the caller did not prepare it. */
 export function structureOf(doc: DetectDocument): {
@@ -154,7 +157,12 @@ function findTables(text: string, lineStarts: readonly number[]): TableBlock[] {
         }
         blanks = 0;
         rowNumber++;
-        rows.push({ start: s, end: e, key: `${name || "sheet"}:${rowNumber}`, cells: splitCells(text, s, e, "\t") });
+        rows.push({
+          start: s,
+          end: e,
+          key: `${name || "sheet"}:${rowNumber}`,
+          cells: splitCells(text, s, e, "\t"),
+        });
         j++;
       }
       if (rows.length > 0) tables.push(finishBlock(text, rows, "\t", name));
@@ -175,7 +183,12 @@ function findTables(text: string, lineStarts: readonly number[]): TableBlock[] {
         for (let k = i; k < j; k++) {
           const s = lineStarts[k] ?? 0;
           const e = lineEnd(text, lineStarts, k);
-          rows.push({ start: s, end: e, key: `table${unnamed}:${k - i + 1}`, cells: splitCells(text, s, e, "\t") });
+          rows.push({
+            start: s,
+            end: e,
+            key: `table${unnamed}:${k - i + 1}`,
+            cells: splitCells(text, s, e, "\t"),
+          });
         }
         tables.push(finishBlock(text, rows, "\t", undefined));
         i = j;
@@ -197,7 +210,12 @@ function findTables(text: string, lineStarts: readonly number[]): TableBlock[] {
         for (let k = i; k < j; k++) {
           const s = lineStarts[k] ?? 0;
           const e = lineEnd(text, lineStarts, k);
-          rows.push({ start: s, end: e, key: `table${unnamed}:${k - i + 1}`, cells: splitCells(text, s, e, ",") });
+          rows.push({
+            start: s,
+            end: e,
+            key: `table${unnamed}:${k - i + 1}`,
+            cells: splitCells(text, s, e, ","),
+          });
         }
         tables.push(finishBlock(text, rows, ",", undefined));
         i = j;
@@ -265,7 +283,7 @@ function isTrim(c: number, delimiter: "\t" | ","): boolean {
   return c === 32 || c === 13 || c === 160 || (delimiter === "," && c === 34);
 }
 
-const HEADER_CELL = /^[A-Za-z][A-Za-z0-9 .#/_()&'?:%+-]{0,59}$/;
+const HEADER_CELL = /^[A-Za-z][A-Za-z0-9 .,#/_()&'?:%+-]{0,59}$/;
 const LONG_DIGITS = /\d{4}/;
 
 function looksLikeHeader(text: string, row: TableRow, singleColumn: boolean): boolean {
@@ -281,7 +299,12 @@ function looksLikeHeader(text: string, row: TableRow, singleColumn: boolean): bo
   return filled >= 1 && labels === filled && (filled >= 2 || singleColumn);
 }
 
-function finishBlock(text: string, rows: TableRow[], delimiter: "\t" | ",", sheet: string | undefined): TableBlock {
+function finishBlock(
+  text: string,
+  rows: TableRow[],
+  delimiter: "\t" | ",",
+  sheet: string | undefined,
+): TableBlock {
   let headerRow: number | undefined;
   const singleColumn = rows.every((r) => r.cells.length <= 1);
   for (let r = 0; r < rows.length && r < 3; r++) {

@@ -99,7 +99,10 @@ export function evaluate(goldJsonl: string, options: EvalOptions = {}): EvalResu
   const exactCounts = new Map<string, Counts>();
   const get = (m: Map<string, Counts>, e: string) => {
     let c = m.get(e);
-    if (!c) m.set(e, (c = { gold: 0, predicted: 0, goldMatched: 0, predictedMatched: 0 }));
+    if (!c) {
+      c = { gold: 0, predicted: 0, goldMatched: 0, predictedMatched: 0 };
+      m.set(e, c);
+    }
     return c;
   };
   gold.forEach((line, i) => {

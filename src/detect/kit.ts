@@ -1,5 +1,12 @@
 import type { DataElement } from "../core/elements.js";
-import { describeHits, findContext, type ContextHit, type ContextOptions, type Lexicon, lexicon } from "./context.js";
+import {
+  type ContextHit,
+  type ContextOptions,
+  describeHits,
+  findContext,
+  type Lexicon,
+  lexicon,
+} from "./context.js";
 import { lineIndexAt, structureOf } from "./document.js";
 import { pickRung } from "./rungs.js";
 import {
@@ -81,6 +88,8 @@ export interface LabelledHit {
   end: number;
   value: string;
   label: string;
+  /** What was skipped between label and value (":", " # ", " no. "…). */
+  separator: string;
 }
 
 /**
@@ -93,7 +102,10 @@ const labelWords = new Set<string>();
 const registeredLexicons = new WeakSet<Lexicon>();
 let combinedLabels: { re: RegExp; version: number } | undefined;
 let labelVersion = 0;
-const labelHitCache = new WeakMap<DetectDocument, { version: number; hits: { start: number; end: number; key: string }[] }>();
+const labelHitCache = new WeakMap<
+  DetectDocument,
+  { version: number; hits: { start: number; end: number; key: string }[] }
+>();
 const lexiconKeys = new WeakMap<Lexicon, Set<string>>();
 
 /** Lower-case and drop spaces and . _ / - so "Med_Rec#" and "med rec #" compare equal. */
@@ -171,7 +183,13 @@ export function scanLabelled(
       const nl = text.indexOf("\n", ls);
       if (text.slice(ls, nl === -1 ? text.length : nl).includes("\t")) continue;
     }
-    fn({ start: pos, end, value: v[0], label: text.slice(h.start, h.end).toLowerCase() });
+    fn({
+      start: pos,
+      end,
+      value: v[0],
+      label: text.slice(h.start, h.end).toLowerCase(),
+      separator: sep?.[0] ?? "",
+    });
   }
 }
 
@@ -238,6 +256,11 @@ export interface LabelledSpec {
   examples: DetectorExample[];
   /** Label words that must precede the value in prose. */
   labels: readonly string[];
+  /**
+   * Generic words that count as a label only when written as one: followed by ":", "#", "=", "no."
+   * or "number" ("Group: 98765", not "group 98765 people").
+   */
+  strictLabels?: readonly string[];
   /** Column headers (default: the labels). */
   headers?: readonly string[];
   /** Headers that disqualify a column even if it matched `headers`. */
@@ -258,7 +281,9 @@ export interface LabelledSpec {
  * finding is at least `likely`; passing value rules raise it to `strong`, a checksum to `confirmed`.
  */
 export function labelledDetector(spec: LabelledSpec): Detector {
-  const labels = lexicon(spec.labels);
+  const labels = lexicon([...spec.labels, ...(spec.strictLabels ?? [])]);
+  const strict = new Set((spec.strictLabels ?? []).map(labelKey));
+  const LABEL_MARK = /[:#=]|\bno\b|\bnumber\b|\bnum\b|\bnbr\b/i;
   const headers = lexicon(spec.headers ?? spec.labels);
   const notHeaders = spec.notHeaders ? lexicon(spec.notHeaders) : undefined;
   const negative = spec.negative ? lexicon(spec.negative) : undefined;
@@ -274,8 +299,15 @@ export function labelledDetector(spec: LabelledSpec): Detector {
     },
     detect(doc) {
       const out: Finding[] = [];
-      const emit = (start: number, end: number, value: string, label: string, ctx: string, candidate: string) => {
-        if (countDigits(value) < minDigits) return;
+      const emit = (
+        start: number,
+        end: number,
+        value: string,
+        label: string,
+        ctx: string,
+        candidate: string,
+      ) => {
+        if (countDigits(value) < minDigits || !standsAlone(doc.text, start, end)) return;
         const check: ValueCheck = spec.check ? spec.check(value, doc, start, label) : { ok: true };
         if (!check.ok) return;
         const neg = negative ? findContext(doc, start, end, negative, { before: 40, header: false }) : [];
@@ -295,9 +327,10 @@ export function labelledDetector(spec: LabelledSpec): Detector {
         if (check.note) explanation.note = check.note;
         out.push(makeFinding(doc, spec.id, spec.element, start, end, explanation));
       };
-      scanLabelled(doc, labels, sticky, (h) =>
-        emit(h.start, h.end, h.value, h.label, `label:${h.label}`, "label-value"),
-      );
+      scanLabelled(doc, labels, sticky, (h) => {
+        if (strict.has(labelKey(h.label)) && !LABEL_MARK.test(h.separator)) return;
+        emit(h.start, h.end, h.value, h.label, `label:${h.label}`, "label-value");
+      });
       scanColumns(
         doc,
         headers,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ELEMENTS } from "../core/elements.js";
 import { BUILTIN_DETECTORS, detectAll, resolveOverlaps } from "./registry.js";
-import { SCORE, type Finding } from "./types.js";
+import { type Finding, SCORE } from "./types.js";
 
 describe("every registered detector", () => {
   const ids = BUILTIN_DETECTORS.map((d) => d.meta.id);
@@ -38,7 +38,9 @@ describe("every registered detector", () => {
       for (const ex of negatives) {
         it(`finds nothing in ${JSON.stringify(ex.text)}`, () => {
           const elements = ex.element ? [ex.element] : d.meta.elements;
-          const found = detectAll(ex.text, { detectors: [d.meta.id] }).filter((f) => elements.includes(f.element));
+          const found = detectAll(ex.text, { detectors: [d.meta.id] }).filter((f) =>
+            elements.includes(f.element),
+          );
           expect(found.map((f) => `${f.element}:${f.text}`)).toEqual([]);
         });
       }
@@ -82,12 +84,20 @@ describe("detectAll", () => {
         throw new Error("internal failure");
       },
     };
-    expect(() => detectAll("SSN 212-67-4431", { custom: [boom] })).toThrow("detector boom failed: internal failure");
+    expect(() => detectAll("SSN 212-67-4431", { custom: [boom] })).toThrow(
+      "detector boom failed: internal failure",
+    );
   });
 });
 
 describe("resolveOverlaps", () => {
-  const f = (element: Finding["element"], start: number, end: number, score: number, detector = "d"): Finding => ({
+  const f = (
+    element: Finding["element"],
+    start: number,
+    end: number,
+    score: number,
+    detector = "d",
+  ): Finding => ({
     element,
     start,
     end,

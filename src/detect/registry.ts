@@ -1,5 +1,4 @@
 import type { DataElement } from "../core/elements.js";
-import { prepareDocument, rowKeyAt } from "./document.js";
 import { age } from "./detectors/age.js";
 import { bankAccount } from "./detectors/bank-account.js";
 import { cptCode } from "./detectors/cpt-code.js";
@@ -26,6 +25,7 @@ import { ssn } from "./detectors/ssn.js";
 import { url } from "./detectors/url.js";
 import { vehicleId } from "./detectors/vehicle-id.js";
 import { zipCode } from "./detectors/zip-code.js";
+import { prepareDocument, rowKeyAt } from "./document.js";
 import type { DetectDocument, Detector, Explanation, Finding } from "./types.js";
 
 /**
@@ -102,7 +102,9 @@ export function detectDocument(doc: DetectDocument, options: DetectOptions = {})
       found = d.detect(doc);
     } catch (err) {
       // Never include document text: only the detector id and the error's own message.
-      throw new Error(`detector ${d.meta.id} failed: ${err instanceof Error ? err.message : "error"}`, { cause: err });
+      throw new Error(`detector ${d.meta.id} failed: ${err instanceof Error ? err.message : "error"}`, {
+        cause: err,
+      });
     }
     for (const f of found) raw.push(f);
   }
@@ -241,7 +243,10 @@ function compileDeny(rules: DenyRule[] | undefined): CompiledDeny | undefined {
     if (!r.element) c.any.add(v);
     else {
       let s = c.byElement.get(r.element);
-      if (!s) c.byElement.set(r.element, (s = new Set()));
+      if (!s) {
+        s = new Set();
+        c.byElement.set(r.element, s);
+      }
       s.add(v);
     }
   }

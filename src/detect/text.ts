@@ -20,7 +20,14 @@ export interface FindingJson {
 
 /** The `--json` line shape. Key order is fixed: entity, start, end, text, score, detector. */
 export function findingToJson(f: Finding): FindingJson {
-  return { entity: f.element, start: f.start, end: f.end, text: f.text, score: f.score, detector: f.detector };
+  return {
+    entity: f.element,
+    start: f.start,
+    end: f.end,
+    text: f.text,
+    score: f.score,
+    detector: f.detector,
+  };
 }
 
 /** JSON Lines for a list of findings (one object per line, trailing newline when non-empty). */

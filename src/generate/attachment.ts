@@ -28,8 +28,9 @@ export interface Attachment {
   boilerplatePages?: number;
   /** The patient a letter or report is about (lists have none). */
   about?: string;
-  /** Base64 lines, computed once per file and shared by every message that carries it. */
+  /** Base64 lines ("\n" and "\r\n" ends), computed once per file and shared by every message that carries it. */
   base64?: string;
+  base64Crlf?: string;
 }
 
 export function withOrder(spans: readonly Span[]): AttachmentSpan[] {

@@ -1,3 +1,6 @@
+import type { Person } from "./people.js";
+import type { Random } from "./random.js";
+
 /** Clinical vocabulary the messages and documents draw from. */
 export interface Diagnosis {
   name: string;
@@ -134,3 +137,22 @@ export const DEPARTMENTS = [
   "Gastroenterology",
   "Radiology",
 ];
+
+/** A diagnosis that fits the person: no pregnancy for men, children or older women; no breast cancer for men. */
+export function diagnosisFor(rng: Random, p: Pick<Person, "sex" | "dob" | "guarantorId">): Diagnosis {
+  for (;;) {
+    const dx = rng.pick(DIAGNOSES);
+    if (dx.icd.startsWith("Z3A") && (p.sex !== "F" || p.guarantorId || p.dob.y < 1975)) continue;
+    if (dx.icd.startsWith("C50") && p.sex !== "F") continue;
+    return dx;
+  }
+}
+
+/** A lab test that fits the person (no PSA for women). */
+export function labTestFor(rng: Random, p: Pick<Person, "sex">): LabTest {
+  for (;;) {
+    const t = rng.pick(LAB_TESTS);
+    if (t.name === "PSA" && p.sex !== "M") continue;
+    return t;
+  }
+}

@@ -1,4 +1,4 @@
-import { DIAGNOSES, LAB_TESTS, MEDICATIONS, PROCEDURES } from "./clinical.js";
+import { diagnosisFor, labTestFor, MEDICATIONS, PROCEDURES } from "./clinical.js";
 import type { GenContext } from "./context.js";
 import { addDays } from "./dates.js";
 import { faxNotice, letterhead } from "./letterhead.js";
@@ -66,8 +66,8 @@ function serviceDate(ctx: GenContext): ReturnType<typeof addDays> {
   return addDays(ctx.now, -ctx.rng.int(5, 200));
 }
 
-export function labValue(ctx: GenContext): string {
-  const t = ctx.rng.pick(LAB_TESTS);
+export function labValue(ctx: GenContext, p: Person): string {
+  const t = labTestFor(ctx.rng, p);
   const v = (t.low + ctx.rng.next() * (t.high - t.low)).toFixed(t.decimals);
   return `${t.name}: ${v}${t.unit ? ` ${t.unit}` : ""}`;
 }
@@ -102,11 +102,11 @@ function labReport(ctx: GenContext, p: Person): DocumentContent {
   d.line(rng.pick(["Test / Result / Reference", "RESULTS", "Component    Value    Flag"]));
   const n = rng.int(2, 6);
   for (let i = 0; i < n; i++) {
-    d.phi("LAB_RESULT", labValue(ctx), p.id);
+    d.phi("LAB_RESULT", labValue(ctx, p), p.id);
     d.line(rng.pick(["", "  H", "  L", "  (ref 4.0-5.6)", "  *", "  normal"]));
   }
   if (rng.chance(0.5)) {
-    const dx = rng.pick(DIAGNOSES);
+    const dx = diagnosisFor(rng, p);
     d.add("Clinical indication: ")
       .phi("DIAGNOSIS", dx.name, p.id)
       .add(" (")
@@ -145,11 +145,11 @@ function dischargeSummary(ctx: GenContext, p: Person): DocumentContent {
   w.provider(d, rng, rng.pick(ctx.org.providers));
   d.line();
   d.line();
-  const dx = rng.pick(DIAGNOSES);
+  const dx = diagnosisFor(rng, p);
   d.add("Principal diagnosis: ").phi("DIAGNOSIS", rng.chance(0.7) ? dx.name : rng.pick(dx.aliases), p.id);
   d.add(" ").phi("ICD_CODE", dx.icd, p.id).line();
   if (rng.chance(0.6)) {
-    const dx2 = rng.pick(DIAGNOSES);
+    const dx2 = diagnosisFor(rng, p);
     d.add("Secondary: ").phi("DIAGNOSIS", dx2.name, p.id).line();
   }
   if (rng.chance(0.6)) {
@@ -206,7 +206,7 @@ function referralLetter(ctx: GenContext, p: Person): DocumentContent {
   w.identity(d, rng, p);
   d.line();
   d.line();
-  const dx = rng.pick(DIAGNOSES);
+  const dx = diagnosisFor(rng, p);
   d.add(
     roughen(
       rng.pick([
@@ -276,7 +276,7 @@ function denialLetter(ctx: GenContext, p: Person): DocumentContent {
     .line();
   const pr = rng.pick(PROCEDURES);
   d.add("Service: ").phi("PROCEDURE", pr.name, p.id).add(" ").phi("CPT_CODE", pr.cpt, p.id).line();
-  const dx = rng.pick(DIAGNOSES);
+  const dx = diagnosisFor(rng, p);
   d.add("Diagnosis code: ").phi("ICD_CODE", dx.icd, p.id).line();
   d.line();
   d.line(
@@ -364,7 +364,7 @@ function priorAuth(ctx: GenContext, p: Person): DocumentContent {
     .add("  CPT: ")
     .phi("CPT_CODE", pr.cpt, p.id)
     .line();
-  const dx = rng.pick(DIAGNOSES);
+  const dx = diagnosisFor(rng, p);
   d.add("Diagnosis: ").phi("DIAGNOSIS", dx.name, p.id).add("  ICD-10: ").phi("ICD_CODE", dx.icd, p.id).line();
   d.add("Requesting provider: ");
   w.provider(d, rng, rng.pick(ctx.org.providers), true);

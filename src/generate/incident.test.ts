@@ -255,6 +255,10 @@ describe("generateIncident", () => {
     expect(checked).toBeGreaterThan(10);
   });
 
+  it("refuses to write over an earlier incident", async () => {
+    await expect(generateIncident({ outDir: dir1, seed: 11, messages: 1 })).rejects.toThrow(/already holds/);
+  });
+
   it("can write only EML", async () => {
     const dir = await run(13, { formats: ["eml"], messages: 8, patients: 20 });
     const entries = await readdir(join(dir, "mailboxes"));

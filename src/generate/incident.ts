@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Attachment, AttachmentSpan, TextKind } from "./attachment.js";
@@ -34,6 +35,7 @@ import { dateVariant, roughen } from "./variants.js";
 export const GENERATOR_VERSION = 1;
 
 export interface GenerateOptions {
+  /** Created if missing; must not already hold a generated incident. */
   outDir: string;
   seed: number;
   /** Patients in the index (default 400). */
@@ -114,6 +116,12 @@ export async function generateIncident(options: GenerateOptions): Promise<Genera
   const attackRng = root.fork(4);
   const incidentDate = addDays({ y: 2025, m: 1, d: 1 }, root.int(0, 540));
   const outDir = options.outDir;
+  // Stale EML files from an earlier run would contradict the new truth.json.
+  for (const name of ["truth.json", "mailboxes"]) {
+    if (existsSync(join(outDir, name))) {
+      throw new Error(`${outDir} already holds a generated incident (${name}); use an empty directory`);
+    }
+  }
   await mkdir(join(outDir, "mailboxes"), { recursive: true });
   await mkdir(join(outDir, "logs"), { recursive: true });
 
@@ -180,7 +188,7 @@ export async function generateIncident(options: GenerateOptions): Promise<Genera
     generatorVersion: GENERATOR_VERSION,
     seed: options.seed,
     incidentDate: isoDate(incidentDate),
-    organization: { name: org.name, domain: org.domain },
+    organization: { name: org.name, domain: org.domain, ips: HOSPITAL_IPS },
     accounts: compromises.map((c) => ({
       user: c.user,
       upn: c.upn,
@@ -300,8 +308,18 @@ export async function generateIncident(options: GenerateOptions): Promise<Genera
         ? "quoted-printable"
         : "7bit";
     const mimeAttachments: MimeAttachment[] = m.attachments.map((a) => {
-      a.base64 ??= base64Lines(a.bytes);
-      return { name: a.name, mediaType: a.mediaType, base64: a.base64 };
+      return {
+        name: a.name,
+        mediaType: a.mediaType,
+        base64: (eol) => {
+          if (eol === "\n") {
+            a.base64 ??= base64Lines(a.bytes);
+            return a.base64;
+          }
+          a.base64Crlf ??= base64Lines(a.bytes, eol);
+          return a.base64Crlf;
+        },
+      };
     });
     if (m.forwardedSource)
       mimeAttachments.push({
@@ -331,7 +349,7 @@ export async function generateIncident(options: GenerateOptions): Promise<Genera
         cache.mbox ??= renderMessage({ ...mime }, true);
         return cache.mbox;
       }
-      cache.eml ??= renderMessage({ ...mime }, false).replace(/\n/g, "\r\n");
+      cache.eml ??= renderMessage({ ...mime }, false, "\r\n");
       return cache.eml;
     };
 

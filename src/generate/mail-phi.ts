@@ -1,6 +1,6 @@
 import type { Attachment } from "./attachment.js";
 import type { AttachmentSource } from "./attachment-source.js";
-import { DEPARTMENTS, DIAGNOSES, MEDICATIONS, PROCEDURES } from "./clinical.js";
+import { DEPARTMENTS, diagnosisFor, MEDICATIONS, PROCEDURES } from "./clinical.js";
 import type { GenContext } from "./context.js";
 import { addDays } from "./dates.js";
 import { labValue } from "./documents.js";
@@ -38,6 +38,7 @@ export type PhiKind =
   | "resend"
   | "registration-packet"
   | "quick-note"
+  | "phone-message"
   | "eligibility";
 
 export const PHI_KINDS_BY_ROLE: Record<string, readonly PhiKind[]> = {
@@ -51,8 +52,16 @@ export const PHI_KINDS_BY_ROLE: Record<string, readonly PhiKind[]> = {
     "appointment-list",
     "registration-packet",
   ],
-  scheduling: ["appointment-list", "reschedule", "reschedule", "referral", "resend", "registration-packet"],
-  nursing: ["nursing-handoff", "lab-result", "discharge", "referral", "quick-note"],
+  scheduling: [
+    "appointment-list",
+    "reschedule",
+    "reschedule",
+    "referral",
+    "resend",
+    "registration-packet",
+    "phone-message",
+  ],
+  nursing: ["nursing-handoff", "lab-result", "discharge", "referral", "quick-note", "phone-message"],
   physician: ["referral", "lab-result", "discharge", "prior-auth", "quick-note"],
   "case-management": ["discharge", "prior-auth", "referral", "records-request"],
   registration: [
@@ -117,14 +126,16 @@ const referral: Builder = async (ctx, files, toName) => {
   ]);
   w.identity(body, rng, p);
   body.line(".");
-  const dx = rng.pick(DIAGNOSES);
+  const dx = diagnosisFor(rng, p);
   body.add(rng.pick(["Reason: ", "Dx: ", "Referred for ", "Indication: "]));
   body.phi("DIAGNOSIS", rng.chance(0.5) ? dx.name : rng.pick(dx.aliases), p.id);
-  if (rng.chance(0.6))
+  if (rng.chance(0.6)) {
+    const open = rng.pick([" (", " - ICD ", " / "]);
     body
-      .add(rng.pick([" (", " - ICD ", " / "]))
+      .add(open)
       .phi("ICD_CODE", dx.icd, p.id)
-      .add(rng.chance(0.5) ? ")" : "");
+      .add(open === " (" ? ")" : "");
+  }
   body.line();
   if (rng.chance(0.6)) {
     w.insurance(body, rng, p);
@@ -182,7 +193,7 @@ const labResult: Builder = async (ctx, files, toName) => {
   for (let i = 0; i < n; i++)
     body
       .add(rng.pick(["", "- ", "  "]))
-      .phi("LAB_RESULT", labValue(ctx), p.id)
+      .phi("LAB_RESULT", labValue(ctx, p), p.id)
       .line();
   if (rng.chance(0.4)) {
     body
@@ -235,7 +246,7 @@ const discharge: Builder = async (ctx, files, toName) => {
     "",
   );
   body.add(" ");
-  const dx = rng.pick(DIAGNOSES);
+  const dx = diagnosisFor(rng, p);
   body.phi("DIAGNOSIS", rng.pick([dx.name, ...dx.aliases]), p.id).line(".");
   if (rng.chance(0.5)) {
     body
@@ -256,6 +267,7 @@ const discharge: Builder = async (ctx, files, toName) => {
     w.address(body, rng, p);
     body.line();
   }
+  if (rng.chance(0.4)) mentionFamily(ctx, body, p);
   say(
     body,
     ctx,
@@ -297,11 +309,12 @@ const priorAuth: Builder = async (ctx, files, toName) => {
   body.line();
   const pr = rng.pick(PROCEDURES);
   body.add(rng.pick(["Service: ", "Procedure requested: ", "For "])).phi("PROCEDURE", pr.name, p.id);
+  const open = rng.pick([" CPT ", " (", " - "]);
   body
-    .add(rng.pick([" CPT ", " (", " - "]))
+    .add(open)
     .phi("CPT_CODE", pr.cpt, p.id)
-    .line(rng.chance(0.5) ? ")" : "");
-  const dx = rng.pick(DIAGNOSES);
+    .line(open === " (" ? ")" : "");
+  const dx = diagnosisFor(rng, p);
   body.add("Dx ").phi("ICD_CODE", dx.icd, p.id).add(" ").phi("DIAGNOSIS", dx.name, p.id).line();
   body.add("Provider: ");
   w.provider(body, rng, rng.pick(ctx.org.providers), true);
@@ -533,7 +546,7 @@ const patientComplaint: Builder = async (ctx, _files, toName) => {
     .phi("DATE", dateVariant(addDays(ctx.now, -rng.int(3, 60)), rng), p.id);
   body
     .add(rng.pick([" for ", " because of ", " with "]))
-    .phi("DIAGNOSIS", rng.pick(DIAGNOSES).aliases[0] ?? "pain", p.id);
+    .phi("DIAGNOSIS", diagnosisFor(rng, p).aliases[0] ?? "pain", p.id);
   say(
     body,
     ctx,
@@ -651,7 +664,7 @@ const nursingHandoff: Builder = async (ctx, _files, toName) => {
     body.add(" ");
     w.age(body, rng, p, ctx.now);
     body.add(" ");
-    const dx = rng.pick(DIAGNOSES);
+    const dx = diagnosisFor(rng, p);
     body.phi("DIAGNOSIS", rng.pick(dx.aliases), p.id).add(", ");
     body.phi("MEDICATION", rng.pick(MEDICATIONS), p.id);
     body.line(
@@ -770,6 +783,50 @@ const registrationPacket: Builder = async (ctx, files, toName) => {
   };
 };
 
+/** A "while you were out" phone message: narrative, first names, times that are not PHI. */
+const phoneMessage: Builder = async (ctx, _files, toName) => {
+  const { rng } = ctx;
+  const p = ctx.pickPatient();
+  const she = p.sex === "F" ? "she" : "he";
+  const her = p.sex === "F" ? "her" : "his";
+  const body = new TextDoc();
+  greeting(body, ctx, toName);
+  body.add(rng.pick(["While you were out: ", "Phone message - ", "Voicemail from ", "Call received: "]));
+  w.name(body, rng, p);
+  body.add(" called at ").decoy("timestamp", `${rng.int(8, 16)}:${String(rng.int(0, 59)).padStart(2, "0")}`);
+  body.add(rng.pick([" about ", " asking about ", " re: ", " with questions on "]));
+  if (rng.chance(0.5)) body.add(`${her} `).phi("PROCEDURE", rng.pick(PROCEDURES).name.toLowerCase(), p.id);
+  else
+    body
+      .phi("DIAGNOSIS", rng.pick(diagnosisFor(rng, p).aliases), p.id)
+      .add(rng.pick([" meds", " follow-up", " results"]));
+  body.line(".");
+  body.add(`${rng.pick(["Verified identity with DOB", "Confirmed DOB", "DOB given as"])} `);
+  w.dob(body, rng, p, false);
+  body.line(".");
+  body.add(
+    `${she[0]!.toUpperCase()}${she.slice(1)} ${rng.pick(["is worried", "says the pain is worse", "ran out of", "can't make the appointment", "wants a call back"])}`,
+  );
+  if (rng.chance(0.4)) body.add(" - ").phi("MEDICATION", rng.pick(MEDICATIONS), p.id);
+  body.line(".");
+  if (rng.chance(0.3)) mentionFamily(ctx, body, p);
+  body.add(rng.pick(["Told ", "Let ", "Asked "]));
+  // People are often referred to by first name alone once introduced.
+  body.phi("PERSON_NAME", p.first, p.id);
+  body.add(rng.pick([" we'd call back today", " know someone will call", " to hold for the nurse"]));
+  if (p.phone) {
+    body.add(rng.pick([" at ", " on ", ": "]));
+    w.phone(body, rng, p, false);
+  }
+  body.line(".");
+  return {
+    subject: subject(rng.pick(["Phone message", "Call back please", "VM", "pt called"])),
+    body,
+    attachments: [],
+    external: false,
+  };
+};
+
 /** A terse note between clinicians, abbreviations and all. */
 const quickNote: Builder = async (ctx) => {
   const { rng } = ctx;
@@ -779,12 +836,12 @@ const quickNote: Builder = async (ctx) => {
   w.name(body, rng, p);
   body.add(rng.pick([" re: ", " - ", ", "]));
   if (rng.chance(0.5)) {
-    body.phi("LAB_RESULT", labValue(ctx), p.id);
+    body.phi("LAB_RESULT", labValue(ctx, p), p.id);
   } else {
-    const dx = rng.pick(DIAGNOSES);
+    const dx = diagnosisFor(rng, p);
     body.phi("DIAGNOSIS", rng.pick(dx.aliases), p.id);
   }
-  if (rng.chance(0.6)) {
+  if (p.phone && rng.chance(0.6)) {
     body.add(rng.pick([". cell ", ". # ", ", ph "]));
     w.phone(body, rng, p, false);
   }
@@ -835,6 +892,7 @@ const eligibility: Builder = async (ctx, files, toName) => {
 
 const BUILDERS: Record<PhiKind, Builder> = {
   "quick-note": quickNote,
+  "phone-message": phoneMessage,
   eligibility,
   "registration-packet": registrationPacket,
   referral,

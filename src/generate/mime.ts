@@ -7,11 +7,14 @@ export interface MailAddress {
 
 export type BodyEncoding = "7bit" | "quoted-printable" | "base64";
 
+/** "\n" for MBOX, "\r\n" for EML. */
+export type Eol = "\n" | "\r\n";
+
 export interface MimeAttachment {
   name: string;
   mediaType: string;
-  /** Base64 of the bytes, already split into lines joined by "\n" (see base64Lines). */
-  base64?: string;
+  /** Base64 of the bytes in 76-character lines joined by `eol` (see base64Lines). */
+  base64?: (eol: Eol) => string;
   /** For message/rfc822: the attached message's source, lines joined by "\n", 7-bit. */
   message?: string;
 }
@@ -74,11 +77,11 @@ export function quotedPrintable(text: string): string {
   return out.join("\n");
 }
 
-export function base64Lines(bytes: Uint8Array): string {
+export function base64Lines(bytes: Uint8Array, eol: Eol = "\n"): string {
   const b64 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64");
   const lines: string[] = [];
   for (let i = 0; i < b64.length; i += 76) lines.push(b64.slice(i, i + 76));
-  return lines.join("\n");
+  return lines.join(eol);
 }
 
 /** mboxrd: every line starting with zero or more ">" then "From " gains one more ">". */
@@ -104,11 +107,13 @@ function fileName(name: string): string {
 }
 
 /**
- * Renders a message as 7-bit text with "\n" line ends (callers convert to CRLF for EML).
- * With `mboxrd`, text parts are escaped for an mboxrd file (base64 never needs it).
+ * Renders a message as 7-bit text with `eol` line ends. With `mboxrd`, text parts are escaped
+ * for an mboxrd file (base64 never needs it). Attachment bodies come already in `eol` lines,
+ * so large files are never rescanned.
  */
-export function renderMessage(m: MimeMessage, mboxrd: boolean): string {
+export function renderMessage(m: MimeMessage, mboxrd: boolean, eol: Eol = "\n"): string {
   const esc = mboxrd ? escapeFromLines : (s: string) => s;
+  const fix = eol === "\n" ? (s: string) => s : (s: string) => s.replace(/\n/g, "\r\n");
   const h: string[] = [];
   h.push(`From: ${formatAddress(m.from)}`);
   if (m.to.length) h.push(`To: ${m.to.map(formatAddress).join(",\n ")}`);
@@ -136,25 +141,33 @@ export function renderMessage(m: MimeMessage, mboxrd: boolean): string {
   if (m.attachments.length > 0) {
     const b = `mix_${m.boundarySeed}`;
     const parts = [
-      `Content-Type: multipart/mixed; boundary="${b}"\n\nThis is a multi-part message in MIME format.\n\n--${b}\n${body}\n`,
+      fix(
+        `${h.join("\n")}\nContent-Type: multipart/mixed; boundary="${b}"\n\nThis is a multi-part message in MIME format.\n\n--${b}\n${body}\n`,
+      ),
     ];
     for (const a of m.attachments) {
       if (a.message !== undefined) {
         parts.push(
-          `--${b}\nContent-Type: message/rfc822; name=${fileName(a.name)}\nContent-Disposition: attachment; filename=${fileName(a.name)}\n\n${esc(a.message)}\n`,
+          fix(
+            `--${b}\nContent-Type: message/rfc822; name=${fileName(a.name)}\nContent-Disposition: attachment; filename=${fileName(a.name)}\n\n${esc(a.message)}\n`,
+          ),
         );
       } else {
         parts.push(
-          `--${b}\nContent-Type: ${a.mediaType}; name=${fileName(a.name)}\nContent-Transfer-Encoding: base64\nContent-Disposition: attachment; filename=${fileName(a.name)}\n\n${a.base64 ?? ""}\n`,
+          fix(
+            `--${b}\nContent-Type: ${a.mediaType}; name=${fileName(a.name)}\nContent-Transfer-Encoding: base64\nContent-Disposition: attachment; filename=${fileName(a.name)}\n\n`,
+          ),
+          a.base64?.(eol) ?? "",
+          eol,
         );
       }
     }
-    parts.push(`--${b}--\n`);
-    body = parts.join("");
+    parts.push(fix(`--${b}--\n`));
+    return parts.join("");
   }
   const out = `${h.join("\n")}\n${body}`;
   // Only a base64 body can lack a final line break; whitespace is ignored when decoding it.
-  return out.endsWith("\n") ? out : `${out}\n`;
+  return fix(out.endsWith("\n") ? out : `${out}\n`);
 }
 
 export function escapeHtml(s: string): string {

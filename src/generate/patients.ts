@@ -47,7 +47,7 @@ export function generatePopulation(rng: Random, count: number, incidentDate: Ymd
       const ageAtDeath = rng.int(0, 400);
       p.deceased = addDays(incidentDate, -ageAtDeath - 1);
     }
-    if (age > 40 && rng.chance(0.15)) {
+    if (age > 40 && rng.chance(0.3)) {
       const r = basePerson(rng, incidentDate, `EXT-${pad4(outsiders.length + 1)}`, false, usedEmails, 20, 70);
       if (rng.chance(0.6)) r.last = p.last;
       r.relation = `${rng.pick(["daughter", "son", "spouse", "sister", "brother", "caregiver"])} of ${p.id}`;

@@ -9,7 +9,7 @@ import { dateVariant, mbiVariant, nameVariant, phoneVariant, ssnVariant, typo } 
 /** Small writers that put one element of a person into a document with a varied label. */
 
 export function name(doc: TextDoc, rng: Random, p: Person): TextDoc {
-  if (rng.chance(0.06)) {
+  if (!p.guarantorId && rng.chance(0.06)) {
     // "Mrs. Okafor": the title is not part of the name span.
     doc.add(p.sex === "F" ? rng.pick(["Ms. ", "Mrs. ", "Miss "]) : rng.pick(["Mr. ", "Mr "]));
     return doc.phi("PERSON_NAME", p.last, p.id);
@@ -47,7 +47,7 @@ export function mrn(doc: TextDoc, rng: Random, p: Person, label = true): TextDoc
 
 export function age(doc: TextDoc, rng: Random, p: Person, today: Ymd): TextDoc {
   const a = String(ageOn(p.dob, today));
-  const form = rng.pick(["yo", " y/o", "-year-old", " year old", "yo ", " yrs", "M", "F"]);
+  const form = rng.pick(["yo", " y/o", "-year-old", " year old", " yo", " yrs", "M", "F"]);
   doc.phi("AGE", a, p.id);
   if (form === "M" || form === "F") return doc.add(p.sex === "F" ? "F" : "M");
   return doc.add(form);

@@ -1,4 +1,4 @@
-import { DIAGNOSES, PROCEDURES } from "./clinical.js";
+import { diagnosisFor, PROCEDURES } from "./clinical.js";
 import type { GenContext } from "./context.js";
 import { addDays, isoDate, MONTHS, p2, type Ymd } from "./dates.js";
 import type { Person } from "./people.js";
@@ -89,7 +89,7 @@ const OPTIONAL_COLUMNS: readonly Column[] = [
     headers: ["Dx|ICD-10", "Diagnosis|ICD", "Primary Dx|Dx Code"],
     width: 2,
     cells: (p, ctx) => {
-      const dx = ctx.rng.pick(DIAGNOSES);
+      const dx = diagnosisFor(ctx.rng, p);
       return [
         phi("DIAGNOSIS", ctx.rng.chance(0.5) ? dx.name : ctx.rng.pick(dx.aliases), p),
         phi("ICD_CODE", dx.icd, p),

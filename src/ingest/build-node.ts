@@ -5,6 +5,7 @@ import type { MailMessage } from "../core/mail.js";
 import { seg } from "../core/provenance.js";
 import { messageContentHash, messageSize, sha256 } from "./content-hash.js";
 import type { ExtractChild } from "./extract/types.js";
+import { ExtractCache } from "./extract-cache.js";
 import { messageText } from "./message-text.js";
 import type { Toolkit } from "./toolkit-types.js";
 
@@ -12,6 +13,8 @@ export interface BuildContext {
   toolkit: Toolkit;
   limits: Limits;
   ocr: boolean;
+  /** Extractions of identical documents seen earlier on this thread. */
+  cache?: ExtractCache;
 }
 
 function child(provenance: string, segment: string): string {
@@ -156,18 +159,22 @@ export async function buildFileNode(
     exceptions.push({ reason: "unsupported-type", detail: `no extractor for ${mediaType}` });
     return node;
   }
-  let result: Awaited<ReturnType<typeof extractor>>;
-  try {
-    result = await extractor({
-      bytes,
-      mediaType,
-      limits,
-      ocr: ctx.ocr,
-      ...(name !== undefined ? { name } : {}),
-    });
-  } catch (err) {
-    exceptions.push({ reason: "extract-failed", detail: describeError(err) });
-    return node;
+  const cacheKey = ExtractCache.key(node.sha256, mediaType, ctx.ocr);
+  let result = ctx.cache?.get(cacheKey);
+  if (!result) {
+    try {
+      result = await extractor({
+        bytes,
+        mediaType,
+        limits,
+        ocr: ctx.ocr,
+        ...(name !== undefined ? { name } : {}),
+      });
+    } catch (err) {
+      exceptions.push({ reason: "extract-failed", detail: describeError(err) });
+      return node;
+    }
+    ctx.cache?.set(cacheKey, result);
   }
   exceptions.push(...result.exceptions);
   node.text = limitText(result.text, limits, exceptions);

@@ -2,6 +2,7 @@ import type { ItemKind, ItemNode } from "../core/item.js";
 import type { Limits } from "../core/limits.js";
 import type { MailMessage } from "../core/mail.js";
 import { buildFileNode, buildMessageNode } from "./build-node.js";
+import { ExtractCache } from "./extract-cache.js";
 import type { Toolkit } from "./toolkit-types.js";
 
 /** One top-level entry of a source, sent to a worker to be turned into an item tree. */
@@ -16,8 +17,11 @@ export type EntryJob =
     }
   | { type: "file"; provenance: string; name: string; bytes: Uint8Array; limits: Limits; ocr: boolean };
 
+/** One cache per thread: each worker thread loads this module once. */
+const cache = new ExtractCache(64 * 1024 * 1024);
+
 export function runEntryJob(job: EntryJob, toolkit: Toolkit): Promise<ItemNode> {
-  const ctx = { toolkit, limits: job.limits, ocr: job.ocr };
+  const ctx = { toolkit, limits: job.limits, ocr: job.ocr, cache };
   if (job.type === "message") return buildMessageNode(job.message, job.provenance, job.kind, 0, ctx);
   return buildFileNode(job.bytes, job.provenance, "file", 0, ctx, job.name);
 }

@@ -19,6 +19,8 @@ export interface SourceReport {
   /** Top-level entries stored or recorded as exceptions. */
   read: number;
   exceptions: number;
+  /** Paths where this content was found (identical files are one source). */
+  locations: number;
 }
 
 /** The machine-readable result of `ingest --json`, and what the reconciliation prints. */
@@ -53,9 +55,12 @@ export async function buildReport(
   const rows = await store.reconciliation();
   const byId = new Map(rows.map((r) => [r.sourceId, r]));
   const sources: SourceReport[] = [];
+  const seen = new Set<number>();
   for (const o of outcomes) {
     const r = byId.get(o.sourceId);
-    if (!r) continue;
+    // A source met again at another path in the same run is reported once.
+    if (!r || seen.has(o.sourceId)) continue;
+    seen.add(o.sourceId);
     sources.push({
       path: r.path,
       sha256: r.sha256,
@@ -65,6 +70,7 @@ export async function buildReport(
       declared: r.declared,
       read: r.read,
       exceptions: r.exceptions,
+      locations: (await store.sourcePaths(r.sourceId)).length,
     });
   }
   const counts = await store.itemCounts();

@@ -147,6 +147,9 @@ export interface Store {
     declared?: number | null,
     format?: string,
   ): Promise<void>;
+  /** Records a path where the source's content was found (idempotent). */
+  addSourcePath(sourceId: number, path: string, addedBy: string): Promise<void>;
+  sourcePaths(sourceId: number): Promise<string[]>;
   listSources(): Promise<SourceRow[]>;
 
   /** Creates a folder item (or returns the existing one with that provenance). */

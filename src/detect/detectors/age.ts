@@ -5,7 +5,11 @@ import type { Detector, Finding } from "../types.js";
 
 const AFTER_NUMBER =
   /\b(\d{1,3})(?:[ -]?(?:y\/o|y\.o\.?|yo|yrs?\.?[ -]old|years?[ -]old|yr[ -]old|yoa)|-years?-old|[ -]year[ -]old)(?![A-Za-z0-9])/gi;
-const BEFORE_NUMBER = /(?<![A-Za-z0-9])(?:age|aged|age:)[ \t]*[:=-]?[ \t]*(\d{1,3})(?![\d.,:/]\d)(?![A-Za-z0-9])/gi;
+const BEFORE_NUMBER =
+  /(?<![A-Za-z0-9])(?:age|aged|age:)[ \t]*[:=-]?[ \t]*(\d{1,3})(?![\d.,:/]\d)(?![A-Za-z0-9])/gi;
+/** "max commit age 30", "cache age 3600": ages of things, not people. */
+const NOT_PERSON_AGE =
+  /\b(?:max|min|maximum|minimum|cache|commit|trans|transaction|file|data|password|token|session|cookie|log|record|account|key|message|object|entry)[ \t_-]*$/i;
 const AGE_HEADER = lexicon(["age", "pt age", "patient age", "age (yrs)", "age yrs"]);
 const AGE_CELL = /^\d{1,3}$/;
 
@@ -29,6 +33,7 @@ export const age: Detector = {
       { text: "storage 72 units", expect: [] },
       { text: "age 150 is not an age", expect: [] },
       { text: "the 5 year plan", expect: [] },
+      { text: "max commit age 30, max trans age 30", expect: [] },
     ],
   },
   detect(doc) {
@@ -46,9 +51,12 @@ export const age: Detector = {
         }),
       );
     };
-    scan(AFTER_NUMBER, text, (m) => emit(m.index, m[1]!, `label:${m[0].slice(m[1]!.length).trim().toLowerCase()}`, "age-phrase"));
+    scan(AFTER_NUMBER, text, (m) =>
+      emit(m.index, m[1]!, `label:${m[0].slice(m[1]!.length).trim().toLowerCase()}`, "age-phrase"),
+    );
     scan(BEFORE_NUMBER, text, (m) => {
       const v = m[1]!;
+      if (NOT_PERSON_AGE.test(text.slice(Math.max(0, m.index - 20), m.index))) return;
       emit(m.index + m[0].length - v.length, v, "label:age", "age-label");
     });
     scanColumns(doc, AGE_HEADER, AGE_CELL, (h) => emit(h.start, h.value, `header:${h.header}`, "column"));

@@ -1,7 +1,18 @@
 import { findContext, lexicon } from "../context.js";
 import { countDigits, labelledDetector } from "../kit.js";
 
-const BANK = lexicon(["bank", "checking", "savings", "routing", "aba", "ach", "deposit", "credit union", "wire", "iban"]);
+const BANK = lexicon([
+  "bank",
+  "checking",
+  "savings",
+  "routing",
+  "aba",
+  "ach",
+  "deposit",
+  "credit union",
+  "wire",
+  "iban",
+]);
 const GENERIC = /^(?:acct|account)/i;
 
 /**
@@ -42,7 +53,11 @@ export const bankAccount = labelledDetector({
     const d = countDigits(value);
     if (d > 17) return { ok: false };
     if (GENERIC.test(label)) {
-      const near = findContext(doc, start, start + value.length, BANK, { before: 80, after: 60, header: false });
+      const near = findContext(doc, start, start + value.length, BANK, {
+        before: 80,
+        after: 60,
+        header: false,
+      });
       if (near.length === 0) return { ok: false };
     }
     return { ok: true, ranges: d >= 6 && d <= 17 };

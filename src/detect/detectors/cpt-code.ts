@@ -61,7 +61,12 @@ export const cptCode: Detector = {
       let ctx = findContext(doc, start, end, CPT, { before: 30 }).map(
         (h) => `${h.where === "header" ? "header" : "label"}:${h.word}`,
       );
-      if (ctx.length === 0 && chainEnd >= 0 && start - chainEnd <= 8 && LIST_GAP.test(text.slice(chainEnd, start)))
+      if (
+        ctx.length === 0 &&
+        chainEnd >= 0 &&
+        start - chainEnd <= 8 &&
+        LIST_GAP.test(text.slice(chainEnd, start))
+      )
         ctx = ["list:continues-labelled-codes"];
       if (ctx.length === 0) return;
       chainEnd = end;

@@ -1,5 +1,5 @@
-import { lineIndexAt, structureOf } from "../document.js";
 import { lexicon } from "../context.js";
+import { lineIndexAt, structureOf } from "../document.js";
 import { makeFinding, scan } from "../kit.js";
 import { pickRung } from "../rungs.js";
 import type { DetectDocument, Detector, Finding } from "../types.js";
@@ -60,7 +60,10 @@ export const credentials: Detector = {
       { text: "Username: jdoe42\nPassword: Spring2024!", expect: ["jdoe42", "Spring2024!"] },
       { text: "login = jsmith pwd = hunter2", expect: ["jsmith", "hunter2"] },
       { text: "User ID: mrojas\nSecurity answer: Fluffy", expect: ["mrojas", "Fluffy"] },
-      { text: "Sheet: a\nSystem\tUsername\tPassword\nEpic\tkjones\tW1nter#1", expect: ["kjones", "W1nter#1"] },
+      {
+        text: "Sheet: a\nSystem\tUsername\tPassword\nEpic\tkjones\tW1nter#1",
+        expect: ["kjones", "W1nter#1"],
+      },
       { text: "Password: ********\nUsername: jdoe", expect: [] },
       { text: "Your password was reset yesterday.", expect: [] },
       { text: "Username: jdoe42 (no password on file)", expect: [] },
@@ -77,7 +80,10 @@ export const credentials: Detector = {
         let best: Hit | undefined;
         for (const s of secrets) {
           if (s.start === u.start) continue;
-          if (Math.abs(s.line - u.line) <= 3 && (!best || Math.abs(s.start - u.start) < Math.abs(best.start - u.start)))
+          if (
+            Math.abs(s.line - u.line) <= 3 &&
+            (!best || Math.abs(s.start - u.start) < Math.abs(best.start - u.start))
+          )
             best = s;
         }
         if (!best) continue;
@@ -116,7 +122,7 @@ function collect(doc: DetectDocument, re: RegExp): Hit[] {
 function isValue(v: string): boolean {
   if (v.length === 0) return false;
   if (/^[*•xX]+$/.test(v) && v.length >= 3) return false;
-  if (/^[(\[<]/.test(v)) return false;
+  if (/^[([<]/.test(v)) return false;
   return !NOT_A_VALUE.has(v.toLowerCase());
 }
 

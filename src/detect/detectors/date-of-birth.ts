@@ -1,10 +1,9 @@
 import { effectiveDistance, findContext, lexicon, nearest } from "../context.js";
-import { BIRTH_WORDS, dateCandidates, EVENT_DATE_WORDS } from "../dates.js";
+import { BIRTH_WORDS, dateCandidates, EVENT_DATE_WORDS, onMailHeaderLine } from "../dates.js";
 import { makeFinding } from "../kit.js";
 import { pickRung } from "../rungs.js";
 import type { Detector, Finding } from "../types.js";
 import { expandYear, plausibleBirthDate } from "../validators/date.js";
-
 
 const BIRTH = lexicon(BIRTH_WORDS);
 const EVENT = lexicon(EVENT_DATE_WORDS);
@@ -40,6 +39,7 @@ export const dateOfBirth: Detector = {
     const out: Finding[] = [];
     const now = new Date();
     for (const c of dateCandidates(doc)) {
+      if (onMailHeaderLine(doc.text, c.start)) continue;
       const birth = findContext(doc, c.start, c.end, BIRTH, { before: 40, after: 12 });
       if (birth.length === 0) continue;
       const event = findContext(doc, c.start, c.end, EVENT, { before: 40, after: 12 });

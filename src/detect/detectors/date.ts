@@ -1,10 +1,9 @@
 import { effectiveDistance, findContext, lexicon, nearest } from "../context.js";
-import { BIRTH_WORDS, dateCandidates, EVENT_DATE_WORDS } from "../dates.js";
+import { BIRTH_WORDS, dateCandidates, EVENT_DATE_WORDS, onMailHeaderLine } from "../dates.js";
 import { makeFinding } from "../kit.js";
 import { pickRung } from "../rungs.js";
 import type { Detector, Finding } from "../types.js";
 import { expandYear, plausibleEventDate } from "../validators/date.js";
-
 
 const EVENT = lexicon(EVENT_DATE_WORDS);
 const BIRTH = lexicon(BIRTH_WORDS);
@@ -28,6 +27,7 @@ export const eventDate: Detector = {
       { text: "Sheet: Visits\nPatient\tVisit Date\nDoe, J\t11/2/23", expect: ["11/2/23"] },
       { text: "Sent: Monday, March 4, 2024 10:12 AM", expect: [] },
       { text: "Invoice dated 12/01/2023", expect: [] },
+      { text: "Arrival-Date: Thu, 8 Mar 2005 14:00:00", expect: [] },
       { text: "DOB: 03/04/1961", expect: [] },
       { text: "Admit date: 13/45/2024", expect: [] },
     ],
@@ -36,6 +36,7 @@ export const eventDate: Detector = {
     const out: Finding[] = [];
     const now = new Date();
     for (const c of dateCandidates(doc)) {
+      if (onMailHeaderLine(doc.text, c.start)) continue;
       const event = findContext(doc, c.start, c.end, EVENT, { before: 40, after: 12 });
       if (event.length === 0) continue;
       const e = nearest(event)!;

@@ -32,9 +32,10 @@ const labelled = labelledDetector({
   description: "",
   version: "1.0.0",
   labels: DEVICE_LABELS,
-  value: String.raw`[A-Za-z0-9][A-Za-z0-9-]{3,39}`,
+  value: "[A-Za-z0-9][A-Za-z0-9-]{3,39}",
   minDigits: 3,
   check(value) {
+    if (value.length < 5) return { ok: false };
     if (/^\d{15}$/.test(value)) {
       const ok = luhnValid(value);
       return { ok: true, checksum: ok, validations: [{ rule: "imei-luhn", passed: ok }] };
@@ -45,7 +46,15 @@ const labelled = labelledDetector({
 });
 
 const MAC = /\b[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}\b/g;
-const MAC_WORDS = lexicon(["mac", "mac address", "hardware address", "physical address", "wifi", "ethernet", "device"]);
+const MAC_WORDS = lexicon([
+  "mac",
+  "mac address",
+  "hardware address",
+  "physical address",
+  "wifi",
+  "ethernet",
+  "device",
+]);
 
 /**
  * Device identifiers and serial numbers: a serial/device/IMEI/UDI label or column header and a
@@ -66,6 +75,7 @@ export const deviceId: Detector = {
       { text: "the serial killer documentary", expect: [] },
       { text: "at 10:15:30:45 today", expect: [] },
       { text: "SN: pending", expect: [] },
+      { text: "Serial: 8250/16550 driver", expect: [] },
       { text: "MAC 00:1A:2B-3C:4D:5E", expect: [] },
     ],
   },

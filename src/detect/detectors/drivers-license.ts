@@ -38,7 +38,8 @@ const STATE_SHAPES = [
 export const driversLicense = labelledDetector({
   id: "drivers-license",
   element: "DRIVERS_LICENSE",
-  description: "Driver's licence / state ID numbers identified by label or header, checked against state shapes.",
+  description:
+    "Driver's licence / state ID numbers identified by label or header, checked against state shapes.",
   version: "1.0.0",
   labels: [
     "driver's license",

@@ -2,6 +2,9 @@ import { makeFinding } from "../kit.js";
 import { pickRung } from "../rungs.js";
 import type { Detector, Explanation, Finding } from "../types.js";
 
+/** Header lines whose values are message identifiers, not mailboxes. */
+const MESSAGE_ID_LINE = /^(?:message-id|in-reply-to|references|content-id|x-[a-z-]*id)\s*:/i;
+
 const RESERVED = /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost)$/i;
 
 function isLocalChar(c: number): boolean {
@@ -42,6 +45,8 @@ export const email: Detector = {
       { text: "meet @ 10am", expect: [] },
       { text: "user@localhost", expect: [] },
       { text: "price 3@4.5", expect: [] },
+      { text: "Message-ID: <CAF123456789@mail.gmail.com>", expect: [] },
+      { text: '<img src="cid:note@hospital.org">', expect: [] },
     ],
   },
   detect(doc) {
@@ -65,6 +70,11 @@ export const email: Detector = {
         labels.every((l) => l.length > 0 && l.length <= 63) &&
         /^[A-Za-z]{2,24}$/.test(tld)
       ) {
+        const ls = text.lastIndexOf("\n", s) + 1;
+        if (MESSAGE_ID_LINE.test(text.slice(ls, Math.min(ls + 40, s))) || text.slice(Math.max(0, s - 4), s).toLowerCase() === "cid:") {
+          at = text.indexOf("@", Math.max(at + 1, e));
+          continue;
+        }
         const reserved = RESERVED.test(domain);
         const explanation: Explanation = {
           candidate: "email-shape",

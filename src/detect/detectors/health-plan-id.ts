@@ -53,13 +53,44 @@ export const healthPlanId = labelledDetector({
     "certificate #",
     "cert #",
   ],
+  strictLabels: ["member", "subscriber", "group", "policy", "claim"],
+  headers: [
+    "member id",
+    "member #",
+    "member no",
+    "member number",
+    "subscriber id",
+    "subscriber #",
+    "subscriber no",
+    "subscriber",
+    "group #",
+    "group no",
+    "group number",
+    "group id",
+    "group",
+    "policy #",
+    "policy no",
+    "policy number",
+    "policy",
+    "claim #",
+    "claim no",
+    "claim number",
+    "claim id",
+    "insurance id",
+    "insurance #",
+    "ins id",
+    "plan id",
+  ],
   notHeaders: ["medicare", "medicaid", "mbi"],
   value: String.raw`(?:[A-Za-z]{1,4}[- ]?)?\d[\dA-Za-z]*(?:-[\dA-Za-z]+)*`,
   minDigits: 4,
   check(value, doc, start) {
-    if (value.length > 24) return { ok: false };
+    if (value.length > 24 || /^(?:19|20)\d\d$/.test(value)) return { ok: false };
     if (mbiValid(value)) return { ok: false, note: "MBI" };
-    if (docHas(doc, OTHER_PROGRAM) && findContext(doc, start, start + value.length, OTHER_PROGRAM, { before: 30 }).length > 0)
+    if (
+      docHas(doc, OTHER_PROGRAM) &&
+      findContext(doc, start, start + value.length, OTHER_PROGRAM, { before: 30 }).length > 0
+    )
       return { ok: false };
     return { ok: true };
   },
@@ -74,5 +105,8 @@ export const healthPlanId = labelledDetector({
     { text: "Medicaid member id 12345678", expect: [] },
     { text: "group of 12345 people", expect: [] },
     { text: "policy updated on Monday", expect: [] },
+    { text: "Group: 98765", expect: ["98765"] },
+    { text: "the group 98765 met", expect: [] },
+    { text: "Claim: 2024 review pending", expect: [] },
   ],
 });

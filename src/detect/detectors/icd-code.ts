@@ -40,7 +40,8 @@ export const icdCode: Detector = {
   meta: {
     id: "icd-code",
     elements: ["ICD_CODE"],
-    description: "ICD-10-CM codes: chapter-valid shape, diagnosis label or header, dotted form without label.",
+    description:
+      "ICD-10-CM codes: chapter-valid shape, diagnosis label or header, dotted form without label.",
     version: "1.0.0",
     examples: [
       { text: "Dx: E11.9, I10, N18.3", expect: ["E11.9", "I10", "N18.3"] },
@@ -62,7 +63,12 @@ export const icdCode: Detector = {
       const end = start + m[0].length;
       if (!standsAlone(text, start, end) || !icd10Valid(m[0])) return;
       let ctx = findContext(doc, start, end, DX, { before: 40 }).map((h) => `label:${h.word}`);
-      if (ctx.length === 0 && chainEnd >= 0 && start - chainEnd <= 8 && LIST_GAP.test(text.slice(chainEnd, start)))
+      if (
+        ctx.length === 0 &&
+        chainEnd >= 0 &&
+        start - chainEnd <= 8 &&
+        LIST_GAP.test(text.slice(chainEnd, start))
+      )
         ctx = ["list:continues-labelled-codes"];
       const dotted = m[0].includes(".");
       if (ctx.length === 0 && !dotted) return;

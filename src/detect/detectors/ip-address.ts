@@ -3,10 +3,23 @@ import { isAlnum, makeFinding, scan } from "../kit.js";
 import { pickRung } from "../rungs.js";
 import type { Detector, Finding } from "../types.js";
 
-const IP = lexicon(["ip", "ip address", "ipv4", "ipv6", "client ip", "source ip", "src", "from ip", "host", "login from", "logged in from", "signed in from", "remote"]);
+const IP = lexicon([
+  "ip",
+  "ip address",
+  "ipv4",
+  "ipv6",
+  "client ip",
+  "source ip",
+  "src",
+  "from ip",
+  "host",
+  "login from",
+  "logged in from",
+  "signed in from",
+  "remote",
+]);
 const NOT_IP = lexicon(["version", "ver", "v", "build", "release", "firmware", "release", "rev", "oid"]);
 const V4 = /\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b/g;
-const V6 = /[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}/g;
 
 function octetsValid(s: string): boolean {
   return s.split(".").every((o) => /^(?:0|[1-9]\d{0,2})$/.test(o) && Number(o) <= 255);
@@ -53,7 +66,8 @@ export const ipAddress: Detector = {
     const glued = (start: number, end: number) => {
       const b = start > 0 ? text.charCodeAt(start - 1) : 32;
       const a = end < text.length ? text.charCodeAt(end) : 32;
-      const dotOrColonThenAlnum = (c: number, i: number) => (c === 46 || c === 58) && isAlnum(text.charCodeAt(i));
+      const dotOrColonThenAlnum = (c: number, i: number) =>
+        (c === 46 || c === 58) && isAlnum(text.charCodeAt(i));
       return isAlnum(b) || isAlnum(a) || dotOrColonThenAlnum(b, start - 2) || dotOrColonThenAlnum(a, end + 1);
     };
     const emit = (start: number, end: number, candidate: string) => {
@@ -70,22 +84,24 @@ export const ipAddress: Detector = {
     };
     scan(V4, text, (m) => {
       const end = m.index + m[0].length;
-      if (glued(m.index, end) || !octetsValid(m[0])) return;
+      if (glued(m.index, end) || !octetsValid(m[0]) || m[0] === "0.0.0.0" || m[0] === "255.255.255.255") return;
       emit(m.index, end, "ipv4");
     });
-    if (text.includes("::") || countColons(text) >= 7) {
-      scan(V6, text, (m) => {
-        const end = m.index + m[0].length;
-        if (m[0].length < 3 || glued(m.index, end) || !ipv6Valid(m[0])) return;
-        emit(m.index, end, "ipv6");
-      });
+    // IPv6: expand around each colon over hex digits and colons (no regex pass over the whole text).
+    for (let c = text.indexOf(":"); c !== -1; ) {
+      let s0 = c;
+      while (s0 > 0 && isHexOrColon(text.charCodeAt(s0 - 1))) s0--;
+      let e = c + 1;
+      while (e < text.length && isHexOrColon(text.charCodeAt(e))) e++;
+      while (e > c + 1 && text.charCodeAt(e - 1) === 58 && text.charCodeAt(e - 2) !== 58) e--;
+      const v = text.slice(s0, e);
+      if (v.length >= 3 && !glued(s0, e) && ipv6Valid(v)) emit(s0, e, "ipv6");
+      c = text.indexOf(":", Math.max(e, c + 1));
     }
     return out;
   },
 };
 
-function countColons(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf(":"); i !== -1 && n < 7; i = text.indexOf(":", i + 1)) n++;
-  return n;
+function isHexOrColon(c: number): boolean {
+  return (c >= 48 && c <= 58) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 }

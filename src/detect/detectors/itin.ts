@@ -1,13 +1,19 @@
 import { findContext, lexicon } from "../context.js";
-import { makeFinding, scan, standsAlone } from "../kit.js";
+import { makeFinding } from "../kit.js";
 import { pickRung } from "../rungs.js";
 import type { Detector, Finding } from "../types.js";
 import { itinValid } from "../validators/ssn.js";
-import { NOT_SSN_WORDS } from "./ssn.js";
+import { NOT_SSN_WORDS, ssnShaped } from "./ssn.js";
 
-const ITIN = lexicon(["itin", "taxpayer id", "taxpayer identification", "tax id", "tin", "individual taxpayer"]);
+const ITIN = lexicon([
+  "itin",
+  "taxpayer id",
+  "taxpayer identification",
+  "tax id",
+  "tin",
+  "individual taxpayer",
+]);
 const NOT_ITIN = lexicon(NOT_SSN_WORDS);
-const CANDIDATE = /\b9\d{2}([- ]?)\d{2}\1\d{4}\b/g;
 
 /**
  * Individual taxpayer identification numbers: 9xx-GG-xxxx with the group in the IRS ranges
@@ -31,15 +37,11 @@ export const itin: Detector = {
   },
   detect(doc) {
     const out: Finding[] = [];
-    const text = doc.text;
-    scan(CANDIDATE, text, (m) => {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (!standsAlone(text, start, end)) return;
-      const digits = m[0].replace(/[- ]/g, "");
-      if (!itinValid(digits)) return;
+    for (const c of ssnShaped(doc)) {
+      const { start, end, digits } = c;
+      if (digits.charCodeAt(0) !== 57 || !itinValid(digits)) continue;
       const pos = findContext(doc, start, end, ITIN, { before: 40 });
-      if ((m[1] ?? "") === "" && pos.length === 0) return;
+      if (c.separator === "" && pos.length === 0) continue;
       const neg = pos.length === 0 ? findContext(doc, start, end, NOT_ITIN, { before: 30 }) : [];
       out.push(
         makeFinding(doc, "itin", "ITIN", start, end, {
@@ -49,7 +51,7 @@ export const itin: Detector = {
           rung: pickRung({ context: pos.length > 0, ranges: true, negative: neg.length > 0 }),
         }),
       );
-    });
+    }
     return out;
   },
 };

@@ -1,5 +1,5 @@
 import { findContext, lexicon } from "../context.js";
-import { makeFinding, scan, scanLabelled, standsAlone, valuePatterns, scanColumns } from "../kit.js";
+import { makeFinding, scan, scanColumns, scanLabelled, standsAlone, valuePatterns } from "../kit.js";
 import { pickRung } from "../rungs.js";
 import type { Detector, Finding } from "../types.js";
 import { hicnValid, mbiValid } from "../validators/mbi.js";
@@ -45,7 +45,8 @@ export const medicareId: Detector = {
   meta: {
     id: "medicare-id",
     elements: ["MEDICARE_ID"],
-    description: "Medicare Beneficiary Identifiers (strict CMS format) and legacy HICNs with a Medicare label.",
+    description:
+      "Medicare Beneficiary Identifiers (strict CMS format) and legacy HICNs with a Medicare label.",
     version: "1.0.0",
     examples: [
       { text: "MBI: 1EG4-TE5-MK73", expect: ["1EG4-TE5-MK73"] },
@@ -87,8 +88,12 @@ export const medicareId: Detector = {
         }),
       );
     };
-    scanLabelled(doc, HICN_LABELS, HICN_VALUE.sticky, (h) => hicn(h.start, h.end, h.value, `label:${h.label}`));
-    scanColumns(doc, HICN_HEADERS, HICN_VALUE.cell, (h) => hicn(h.start, h.end, h.value, `header:${h.header}`));
+    scanLabelled(doc, HICN_LABELS, HICN_VALUE.sticky, (h) =>
+      hicn(h.start, h.end, h.value, `label:${h.label}`),
+    );
+    scanColumns(doc, HICN_HEADERS, HICN_VALUE.cell, (h) =>
+      hicn(h.start, h.end, h.value, `header:${h.header}`),
+    );
     return out;
   },
 };

@@ -1,7 +1,18 @@
-import { docHas, findContext, lexicon } from "../context.js";
+import { findContext, lexicon } from "../context.js";
 import { countDigits, labelledDetector } from "../kit.js";
 
-const BANK = lexicon(["bank", "checking", "savings", "routing", "aba", "ach", "deposit", "credit union", "wire", "iban"]);
+const BANK = lexicon([
+  "bank",
+  "checking",
+  "savings",
+  "routing",
+  "aba",
+  "ach",
+  "deposit",
+  "credit union",
+  "wire",
+  "iban",
+]);
 const DATE_OR_PHONE = /^(?:\d{1,2}-\d{1,2}-\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|\d{3}-\d{3}-\d{4})$/;
 
 /**
@@ -83,7 +94,6 @@ export const mrn = labelledDetector({
   check(value, doc, start) {
     if (DATE_OR_PHONE.test(value)) return { ok: false };
     if (
-      docHas(doc, BANK) &&
       findContext(doc, start, start + value.length, BANK, { before: 60, after: 30, header: false }).length > 0
     )
       return { ok: false };

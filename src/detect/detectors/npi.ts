@@ -33,6 +33,11 @@ const NOT_NPI = lexicon([
   "policy",
   "claim",
   "tracking",
+  "timestamp",
+  "epoch",
+  "unix",
+  "ticket",
+  "case",
 ]);
 const CANDIDATE = /\b[12]\d{9}\b/g;
 
@@ -70,7 +75,12 @@ export const npi: Detector = {
           candidate: "10-digits",
           validations: [{ rule: "npi-luhn-80840", passed: true }],
           context: [...ctx.map((h) => `label:${h.word}`), ...neg.map((h) => `against:${h.word}`)],
-          rung: pickRung({ context: ctx.length > 0, checksum: true, checksumAlone: "possible", negative: neg.length > 0 }),
+          rung: pickRung({
+            context: ctx.length > 0,
+            checksum: true,
+            checksumAlone: "possible",
+            negative: neg.length > 0,
+          }),
         }),
       );
     });

@@ -14,7 +14,11 @@ export const passport = labelledDetector({
   minDigits: 5,
   check(value) {
     const us = /^[A-Z]?\d{8,9}$/.test(value.toUpperCase());
-    return { ok: value.length >= 6 && value.length <= 10, ranges: us, validations: [{ rule: "us-passport-shape", passed: us }] };
+    return {
+      ok: value.length >= 6 && value.length <= 10,
+      ranges: us,
+      validations: [{ rule: "us-passport-shape", passed: us }],
+    };
   },
   examples: [
     { text: "Passport No. 488839667", expect: ["488839667"] },

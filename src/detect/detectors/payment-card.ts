@@ -25,7 +25,18 @@ const CARD = lexicon([
   "cvv",
   "payment",
 ]);
-const NOT_CARD = lexicon(["tracking", "order", "invoice", "member", "policy", "claim", "npi", "phone", "imei", "serial"]);
+const NOT_CARD = lexicon([
+  "tracking",
+  "order",
+  "invoice",
+  "member",
+  "policy",
+  "claim",
+  "npi",
+  "phone",
+  "imei",
+  "serial",
+]);
 const CANDIDATE = /\b\d(?:[ -]?\d){12,18}\b/g;
 
 /** Grouping a card is written in: none, 4-4-4-4(-3), or Amex/Diners 4-6-5 / 4-6-4. */

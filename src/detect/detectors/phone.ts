@@ -1,7 +1,7 @@
-import { findContext, lexicon, nearest, effectiveDistance } from "../context.js";
+import type { DataElement } from "../../core/elements.js";
+import { effectiveDistance, findContext, lexicon, nearest } from "../context.js";
 import { makeFinding, scan, standsAlone } from "../kit.js";
 import { pickRung } from "../rungs.js";
-import type { DataElement } from "../../core/elements.js";
 import type { DetectDocument, Detector, Explanation, Finding } from "../types.js";
 import { nanpCheck } from "../validators/nanp.js";
 
@@ -88,6 +88,7 @@ export const phone: Detector = {
       { text: "SSN 212-67-4431", expect: [] },
       { text: "ID 2125551234", expect: [] },
       { text: "dated 2024-03-04", expect: [] },
+      { text: "Or dial: (EE) +372 685 2028", expect: [] },
       { text: "Fax: 212-674-4399", expect: [], element: "PHONE" },
       { text: "Fax: 212-674-4399", expect: ["212-674-4399"], element: "FAX" },
       { text: "P: 212-674-4310 F: 212-674-4399", expect: ["212-674-4399"], element: "FAX" },
@@ -99,8 +100,19 @@ export const phone: Detector = {
     const out: Finding[] = [];
     const text = doc.text;
     const seen = new Set<number>();
-    const consider = (start: number, end: number, area: string | undefined, ex: string, line: string, kind: string) => {
+    const consider = (
+      start: number,
+      end: number,
+      area: string | undefined,
+      ex: string,
+      line: string,
+      kind: string,
+    ) => {
       if (seen.has(start) || !standsAlone(text, start, end)) return;
+      // "+372 685 2028": a non-NANP country code directly before the number.
+      if (start > 0 && text.charCodeAt(start - 1) === 43) return;
+      if (start > 1 && /\+\d{1,3}[ .-]$/.test(text.slice(Math.max(0, start - 5), start)) && !/\+1[ .-]$/.test(text.slice(start - 3, start)))
+        return;
       const check = nanpCheck(area, ex, line);
       if (!check.valid) return;
       const phoneHits = findContext(doc, start, end, PHONE, { before: 30 });
@@ -110,7 +122,9 @@ export const phone: Detector = {
       const neg = labelled ? [] : findContext(doc, start, end, NOT_PHONE, { before: 25, header: true });
       if (neg.length > 0 && kind !== "formatted") return;
       seen.add(start);
-      out.push(build(doc, start, end, kind, check.fictional, phoneHits, faxHits, neg.length > 0, neg[0]?.word));
+      out.push(
+        build(doc, start, end, kind, check.fictional, phoneHits, faxHits, neg.length > 0, neg[0]?.word),
+      );
     };
     scan(FORMATTED, text, (m) => {
       let start = m.index;

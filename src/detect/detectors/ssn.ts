@@ -1,7 +1,7 @@
 import { effectiveDistance, findContext, lexicon, nearest } from "../context.js";
 import { makeFinding, scan, standsAlone } from "../kit.js";
 import { pickRung } from "../rungs.js";
-import type { Detector, Explanation, Finding } from "../types.js";
+import type { DetectDocument, Detector, Explanation, Finding } from "../types.js";
 import { isSampleSsn, ssnRuleFailure } from "../validators/ssn.js";
 
 export const SSN_WORDS = [
@@ -61,6 +61,34 @@ const SSN = lexicon(SSN_WORDS);
 const NOT_SSN = lexicon(NOT_SSN_WORDS);
 const CANDIDATE = /\b\d{3}([- ]?)\d{2}\1\d{4}\b/g;
 
+export interface SsnShaped {
+  start: number;
+  end: number;
+  digits: string;
+  separator: string;
+}
+
+const shapedCache = new WeakMap<DetectDocument, SsnShaped[]>();
+
+/** 3-2-4 digit candidates (dashes, spaces or none), found once per document for the SSN and ITIN detectors. */
+export function ssnShaped(doc: DetectDocument): SsnShaped[] {
+  let list = shapedCache.get(doc);
+  if (!list) {
+    const out: SsnShaped[] = [];
+    const text = doc.text;
+    scan(CANDIDATE, text, (m) => {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (!standsAlone(text, start, end)) return;
+      const separator = m[1] ?? "";
+      out.push({ start, end, digits: separator ? m[0].split(separator).join("") : m[0], separator });
+    });
+    list = out;
+    shapedCache.set(doc, list);
+  }
+  return list;
+}
+
 /**
  * Social Security numbers. Candidate: 3-2-4 digits separated by dashes or spaces, or 9 digits run
  * together. Confirmation: SSA issuance rules (area not 000/666/9xx, group not 00, serial not 0000) —
@@ -91,21 +119,16 @@ export const ssn: Detector = {
   },
   detect(doc) {
     const out: Finding[] = [];
-    const text = doc.text;
-    scan(CANDIDATE, text, (m) => {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (!standsAlone(text, start, end)) return;
-      const digits = m[0].replace(/[- ]/g, "");
+    for (const c of ssnShaped(doc)) {
+      const { start, end, digits, separator } = c;
       const failure = ssnRuleFailure(digits);
-      if (failure) return;
+      if (failure) continue;
       const pos = findContext(doc, start, end, SSN, { before: 40, after: 0 });
       const neg = findContext(doc, start, end, NOT_SSN, { before: 30, after: 0 });
       const p = nearest(pos);
       const n = nearest(neg);
       const negative = n !== undefined && (p === undefined || effectiveDistance(n) < effectiveDistance(p));
-      const separator = m[1] ?? "";
-      if (separator === "" && !p) return;
+      if (separator === "" && !p) continue;
       const explanation: Explanation = {
         candidate: separator === "" ? "ssn:9-digits" : separator === "-" ? "ssn:dashed" : "ssn:spaced",
         validations: [{ rule: "ssa-issuance-rules", passed: true }],
@@ -121,7 +144,7 @@ export const ssn: Detector = {
         explanation.rung = pickRung({ context: p !== undefined, ranges: true, negative });
       }
       out.push(makeFinding(doc, "ssn", "SSN", start, end, explanation));
-    });
+    }
     return out;
   },
 };

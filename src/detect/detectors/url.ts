@@ -3,7 +3,8 @@ import { pickRung } from "../rungs.js";
 import type { Detector, Finding } from "../types.js";
 
 const CANDIDATE = /\b(?:https?:\/\/|www\.)[^\s<>"'`]+/gi;
-const HOST = /^(?:https?:\/\/)?(?:[^@/\s]+@)?([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|\[[0-9A-Fa-f:]+\])(?::\d{1,5})?(?:[/?#]|$)/i;
+const HOST =
+  /^(?:https?:\/\/)?(?:[^@/\s]+@)?([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|\[[0-9A-Fa-f:]+\])(?::\d{1,5})?(?:[/?#]|$)/i;
 
 /**
  * Web addresses starting with http(s):// or www. Trailing sentence punctuation and unbalanced closing
@@ -16,7 +17,10 @@ export const url: Detector = {
     description: "Web addresses (http, https, www.) with a valid host.",
     version: "1.0.0",
     examples: [
-      { text: "See https://portal.example-health.org/p/123?x=1.", expect: ["https://portal.example-health.org/p/123?x=1"] },
+      {
+        text: "See https://portal.example-health.org/p/123?x=1.",
+        expect: ["https://portal.example-health.org/p/123?x=1"],
+      },
       { text: "(www.facebook.com/jane.doe)", expect: ["www.facebook.com/jane.doe"] },
       { text: "http://10.0.0.5:8080/login", expect: ["http://10.0.0.5:8080/login"] },
       { text: "the www. prefix", expect: [] },

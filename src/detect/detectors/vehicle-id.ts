@@ -4,7 +4,16 @@ import { pickRung } from "../rungs.js";
 import type { Detector, Finding } from "../types.js";
 import { vinValid } from "../validators/vin.js";
 
-const VIN_WORDS = lexicon(["vin", "vin #", "vehicle", "vehicle id", "vehicle identification", "car", "auto", "truck"]);
+const VIN_WORDS = lexicon([
+  "vin",
+  "vin #",
+  "vehicle",
+  "vehicle id",
+  "vehicle identification",
+  "car",
+  "auto",
+  "truck",
+]);
 const CANDIDATE = /\b[A-HJ-NPR-Z0-9]{17}\b/g;
 
 const plates = labelledDetector({
@@ -25,7 +34,7 @@ const plates = labelledDetector({
     "vehicle plate",
     "registration plate",
   ],
-  value: String.raw`[A-Z0-9]{1,4}[- ]?[A-Z0-9]{1,5}`,
+  value: "[A-Z0-9]{1,4}[- ]?[A-Z0-9]{1,5}",
   minDigits: 1,
   check(value) {
     const n = value.replace(/[- ]/g, "");
@@ -40,7 +49,7 @@ const vinLabelled = labelledDetector({
   description: "",
   version: "1.0.0",
   labels: ["vin", "vin #", "vin no", "vehicle identification number", "vehicle id"],
-  value: String.raw`[A-HJ-NPR-Z0-9]{17}`,
+  value: "[A-HJ-NPR-Z0-9]{17}",
   check: () => ({ ok: true }),
   examples: [],
 });

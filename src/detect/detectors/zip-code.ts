@@ -3,13 +3,24 @@ import { makeFinding, scan, standsAlone } from "../kit.js";
 import { pickRung } from "../rungs.js";
 import type { Detector, Finding } from "../types.js";
 
-const ZIP = lexicon(["zip", "zip code", "zipcode", "zip+4", "postal", "postal code", "postcode", "zip/postal"]);
+const ZIP = lexicon([
+  "zip",
+  "zip code",
+  "zipcode",
+  "zip+4",
+  "postal",
+  "postal code",
+  "postcode",
+  "zip/postal",
+]);
 const STATES =
   "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|VI|GU|AS|MP";
 const STATE_NAMES =
   "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|Puerto Rico";
 /** A state abbreviation (upper case) or name right before the ZIP: "Springfield, IL 62704". */
-const STATE_BEFORE = new RegExp(`(?:(?<![A-Za-z])(?:${STATES})\\.?|(?<![A-Za-z])(?:${STATE_NAMES}))[ \\t,]{1,3}$`);
+const STATE_BEFORE = new RegExp(
+  `(?:(?<![A-Za-z])(?:${STATES})\\.?|(?<![A-Za-z])(?:${STATE_NAMES}))[ \\t,]{1,3}$`,
+);
 const CANDIDATE = /\b\d{5}(?:-\d{4})?\b/g;
 
 /** Three-digit prefixes the USPS has never assigned (partial list; an unassigned prefix lowers the rung). */

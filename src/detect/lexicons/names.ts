@@ -28,7 +28,10 @@ export const surnames = lazy(() => ranked(surnameData));
 export const ambiguousNames = lazy(() => new Set(splitLines(ambiguousData)));
 
 export function isGivenName(token: string): boolean {
-  return givenNames().has(nameKey(token));
+  if (givenNames().has(nameKey(token))) return true;
+  // hyphenated given names: "Mary-Kate", "Jean-Pierre"
+  const parts = token.split(/[-‐]/);
+  return parts.length > 1 && parts.every((p) => p.length > 1 && givenNames().has(nameKey(p)));
 }
 
 export function isSurname(token: string): boolean {
@@ -137,6 +140,11 @@ insurance medicare medicaid blue cross shield aetna cigna humana united
 the a an and or of for to in on at by with from as is are was be this that these those it its
 re fw fwd subject from sent cc bcc date
 mr mrs ms miss mx dr doctor prof professor nurse
+president director manager chief officer vice chair chairman chairwoman secretary coordinator supervisor
+administrator ceo cfo coo cmo cno cio rep representative assistant associate executive analyst specialist
+technician tech therapist counselor pharmacist physician surgeon resident intern fellow attending chaplain
+sergeant captain lieutenant colonel general major private governor senator mayor judge officer agent
+customer client vendor sender recipient user admin support helpdesk desk it hr
 md do np pa rn lpn cna dds dmd phd
 yes no not none unknown na n/a self same pending deceased
 signed electronically reviewed dictated transcribed

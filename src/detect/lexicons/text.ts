@@ -10,6 +10,8 @@ export function foldDiacritics(s: string): string {
 
 /** Lexicon key for a name token: lower-case ASCII letters only ("O'Neil" -> "oneil"). */
 export function nameKey(s: string): string {
+  if (/^[a-z]+$/.test(s)) return s;
+  if (/^[A-Za-z'’.-]+$/.test(s)) return s.toLowerCase().replace(/[^a-z]/g, "");
   return foldDiacritics(s)
     .toLowerCase()
     .replace(/[^a-z]/g, "");
@@ -197,4 +199,37 @@ export function findTables(text: string): Table[] {
     i = Math.max(r, i + 1);
   }
   return tables;
+}
+
+/**
+ * Overlap resolution in O(n log n): split spans into clusters of transitively overlapping spans and,
+ * inside each cluster, keep spans greedily in `better` order, skipping any that overlap a kept one.
+ */
+export function keepBest<T extends { start: number; end: number }>(
+  items: T[],
+  better: (a: T, b: T) => number,
+): T[] {
+  const byStart = [...items].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: T[] = [];
+  let cluster: T[] = [];
+  let clusterEnd = -1;
+  const flush = () => {
+    if (cluster.length === 1) out.push(cluster[0]!);
+    else if (cluster.length > 1) {
+      cluster.sort(better);
+      const kept: T[] = [];
+      for (const c of cluster) if (!kept.some((k) => k.start < c.end && c.start < k.end)) kept.push(c);
+      out.push(...kept);
+    }
+    cluster = [];
+  };
+  for (const it of byStart) {
+    if (it.start >= clusterEnd) {
+      flush();
+      clusterEnd = it.end;
+    } else clusterEnd = Math.max(clusterEnd, it.end);
+    cluster.push(it);
+  }
+  flush();
+  return out.sort((a, b) => a.start - b.start);
 }

@@ -10,9 +10,17 @@ export function cardBrand(digits: string): CardBrand | undefined {
   if (digits[0] === "4" && (len === 13 || len === 16 || len === 19)) return "visa";
   if (((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) && len === 16) return "mastercard";
   if ((p2 === 34 || p2 === 37) && len === 15) return "amex";
-  if ((p4 === 6011 || (p3 >= 644 && p3 <= 649) || p2 === 65 || (p6 >= 622126 && p6 <= 622925)) && len >= 16 && len <= 19)
+  if (
+    (p4 === 6011 || (p3 >= 644 && p3 <= 649) || p2 === 65 || (p6 >= 622126 && p6 <= 622925)) &&
+    len >= 16 &&
+    len <= 19
+  )
     return "discover";
-  if (((p3 >= 300 && p3 <= 305) || p2 === 36 || p2 === 38 || p2 === 39 || p4 === 3095) && len >= 14 && len <= 19)
+  if (
+    ((p3 >= 300 && p3 <= 305) || p2 === 36 || p2 === 38 || p2 === 39 || p4 === 3095) &&
+    len >= 14 &&
+    len <= 19
+  )
     return "diners";
   if (p4 >= 3528 && p4 <= 3589 && len >= 16 && len <= 19) return "jcb";
   if (p2 === 62 && len >= 16 && len <= 19) return "unionpay";

@@ -16,7 +16,8 @@ export function mbiValid(value: string): boolean {
  * identification code (A, B, B1…, C1…, D, D1…, E…, F…, J…, K…, M, T, W…), or a Railroad Retirement
  * number with a 1–3 letter prefix and 6 or 9 digits.
  */
-const HICN = /^(?:\d{9}(?:A|B[1-9A-Z]?|C[1-9A-Z]|D[1-9A-Z]?|E[1-9A-Z]?|F[1-8]|J[1-4]|K[1-9A-Z]?|M|T[A-Z1-9]?|W[1-9BCDFGJRT]?)|(?:A|MA|WA|WD|CA|WCA|WCD|H|MH|PA|PD|WH|JA)\d{6}(?:\d{3})?)$/;
+const HICN =
+  /^(?:\d{9}(?:A|B[1-9A-Z]?|C[1-9A-Z]|D[1-9A-Z]?|E[1-9A-Z]?|F[1-8]|J[1-4]|K[1-9A-Z]?|M|T[A-Z1-9]?|W[1-9BCDFGJRT]?)|(?:A|MA|WA|WD|CA|WCA|WCD|H|MH|PA|PD|WH|JA)\d{6}(?:\d{3})?)$/;
 
 export function hicnValid(value: string): boolean {
   return HICN.test(value.replace(/[-\s]/g, "").toUpperCase());

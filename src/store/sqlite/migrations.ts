@@ -44,6 +44,16 @@ CREATE TABLE sources (
   added_by TEXT NOT NULL
 );
 
+-- Every path where a source's content was found: the same file in two exports is one source
+-- (read once) with two locations, both kept for the chain of custody.
+CREATE TABLE source_paths (
+  source_id INTEGER NOT NULL REFERENCES sources(id),
+  path TEXT NOT NULL,
+  added_at TEXT NOT NULL,
+  added_by TEXT NOT NULL,
+  PRIMARY KEY (source_id, path)
+);
+
 CREATE TABLE items (
   id INTEGER PRIMARY KEY,
   source_id INTEGER NOT NULL REFERENCES sources(id),

@@ -239,6 +239,21 @@ export class SqliteStore implements Store {
       .run(status, declared ?? null, format ?? null, id);
   }
 
+  async addSourcePath(sourceId: number, path: string, addedBy: string): Promise<void> {
+    this.db
+      .prepare("INSERT OR IGNORE INTO source_paths (source_id, path, added_at, added_by) VALUES (?, ?, ?, ?)")
+      .run(sourceId, path, now(), addedBy);
+  }
+
+  async sourcePaths(sourceId: number): Promise<string[]> {
+    return (
+      this.db
+        .prepare("SELECT path FROM source_paths WHERE source_id = ? ORDER BY added_at, path")
+        .raw()
+        .all(sourceId) as string[][]
+    ).map((r) => r[0] as string);
+  }
+
   async listSources(): Promise<SourceRow[]> {
     return (this.db.prepare("SELECT * FROM sources ORDER BY id").all() as Row[]).map(toSource);
   }

@@ -22,7 +22,7 @@ import {
   UNIT_WORDS,
   US_STATES,
 } from "../../lexicons/places.js";
-import { escapeRegExp, findTables } from "../../lexicons/text.js";
+import { escapeRegExp, findTables, keepBest } from "../../lexicons/text.js";
 import type { DetectDocument, Detector, Finding, ScoreRung } from "../../types.js";
 import { SCORE } from "../../types.js";
 
@@ -156,16 +156,27 @@ function detectAll(text: string): Cand[] {
     });
   }
 
-  const followedByCity = (start: number, end: number): boolean => {
+  // cityStateZip is in text order (regex matches); find the first city entry starting at or after `start`.
+  const followingCity = (
+    start: number,
+    end: number,
+  ): { start: number; end: number; zip: boolean } | undefined => {
+    let lo = 0;
+    let hi = cityStateZip.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cityStateZip[mid]!.start < start) lo = mid + 1;
+      else hi = mid;
+    }
     // same line ", City, ST ZIP" or the next line (a city match may have swallowed the street name)
-    return cityStateZip.some(
-      (c) =>
-        c.end > end &&
-        c.start >= start &&
-        c.start - end <= 40 &&
-        !/\n[^\n]*\n/.test(text.slice(end, Math.max(end, c.start))),
-    );
+    for (let i = lo; i < cityStateZip.length; i++) {
+      const c = cityStateZip[i]!;
+      if (c.start - end > 40) break;
+      if (c.end > end && !/\n[^\n]*\n/.test(text.slice(end, Math.max(end, c.start)))) return c;
+    }
+    return undefined;
   };
+  const followedByCity = (start: number, end: number): boolean => followingCity(start, end) !== undefined;
   const labelled = (start: number): boolean => {
     const l = lineOf(text, start);
     return ADDRESS_LABEL.test(text.slice(l.start, start));
@@ -213,9 +224,7 @@ function detectAll(text: string): Cand[] {
       if (city) context.push("city-state-line");
       if (city || isLabelled)
         rung =
-          city && (unit || isLabelled || cityStateZip.some((c) => c.zip && c.end > end))
-            ? "confirmed"
-            : "strong";
+          city && (unit || isLabelled || followingCity(start, end)?.zip === true) ? "confirmed" : "strong";
       cands.push({
         element: "STREET_ADDRESS",
         start,
@@ -372,31 +381,13 @@ function detectAll(text: string): Cand[] {
 const ORDER: ScoreRung[] = ["weak", "possible", "likely", "strong", "confirmed"];
 
 function resolve(cands: Cand[]): Cand[] {
-  // A location overlapping a street line starts after it ("123 Main St Springfield IL 62701").
-  const streets = cands.filter((c) => c.element === "STREET_ADDRESS");
-  const out: Cand[] = [];
-  for (const c of cands) {
-    if (c.element === "LOCATION") {
-      const s = streets.find((x) => x.start <= c.start && c.start < x.end && x.end < c.end);
-      if (s) {
-        const rest = /^[\s,]*/.exec(c.end > s.end ? " " : "")?.[0] ?? "";
-        c.start = s.end + rest.length;
-      }
-    }
-    out.push(c);
-  }
-  out.sort(
+  return keepBest(
+    cands,
     (a, b) =>
       ORDER.indexOf(b.rung) - ORDER.indexOf(a.rung) ||
       (b.row !== undefined ? 1 : 0) - (a.row !== undefined ? 1 : 0) ||
       b.end - b.start - (a.end - a.start),
   );
-  const kept: Cand[] = [];
-  for (const c of out) {
-    if (kept.some((k) => k.start < c.end && c.start < k.end)) continue;
-    kept.push(c);
-  }
-  return kept.sort((a, b) => a.start - b.start);
 }
 
 function toFindings(text: string, cands: Cand[], element: Cand["element"], detector: string): Finding[] {

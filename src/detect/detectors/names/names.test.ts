@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ELEMENTS } from "../../../core/elements.js";
 import type { Detector } from "../../types.js";
 import { SCORE } from "../../types.js";
-import { detectNames, nameDetectors, nameVariants, nicknameMap, parseName } from "./index.js";
+import { detectNames, headerKind, nameDetectors, nameVariants, nicknameMap, parseName } from "./index.js";
 
 function texts(d: Detector, text: string): string[] {
   return d.detect({ text }).map((f) => f.text);
@@ -115,6 +115,68 @@ describe("names: tricky cases", () => {
       "Garcia, Maria",
     ]);
     expect(found("Springfield, Illinois")).toEqual([]);
+  });
+});
+
+describe("names: mail headers, notes and lists", () => {
+  it("quoted display names in headers, caps notes, honorifics without periods", () => {
+    expect(found('From: "Garcia, Maria" <mgarcia@example.org>\nCc: Dr. Robert O\'Connell')).toEqual([
+      ["PERSON_NAME", "Garcia, Maria", "inverted"],
+      ["PROVIDER_NAME", "Robert O'Connell", "honorific"],
+    ]);
+    expect(found("PLAN DISCUSSED WITH DR. PATEL. WILL F/U WITH PCP DR JAMES WONG.").map((f) => f[1])).toEqual(
+      ["PATEL", "JAMES WONG"],
+    );
+    expect(found("Please call back Ms Hernandez. Mrs Okafor also called.").map((f) => f[1])).toEqual([
+      "Hernandez",
+      "Okafor",
+    ]);
+    expect(found("Dear Mr. and Mrs. Johnson,")).toEqual([["PERSON_NAME", "Johnson", "honorific"]]);
+  });
+  it("labelled hyphenated and accented names; lists of LAST, FIRST lines", () => {
+    expect(found("Name: Smith-Jones, Mary-Kate\nMother: Lucía Fernández-Ortiz").map((f) => f[1])).toEqual([
+      "Smith-Jones, Mary-Kate",
+      "Lucía Fernández-Ortiz",
+    ]);
+    expect(found("Patient list:\nDOE, JANE M\nROE, RICHARD\nDiagnosis: CHF").map((f) => f[1])).toEqual([
+      "DOE, JANE M",
+      "ROE, RICHARD",
+    ]);
+  });
+  it("relationship words, bare salutations and credentialed signatures", () => {
+    expect(found("Spoke with pt's son, Michael, who agrees.")).toEqual([
+      ["PERSON_NAME", "Michael", "titlecase"],
+    ]);
+    expect(found("His wife Lakisha called.")).toEqual([["PERSON_NAME", "Lakisha", "titlecase"]]);
+    expect(found("John,\nCan you pull the chart?")).toEqual([["PERSON_NAME", "John", "salutation"]]);
+    expect(found("Thank you,\n\nJennifer L. Walsh, MSN, RN\nNurse Manager")).toEqual([
+      ["PROVIDER_NAME", "Jennifer L. Walsh", "signature"],
+    ]);
+    expect(found("Sincerely,\nBilling Department")).toEqual([]);
+    expect(found("The Johnson family requested records. Sent to Smith Medical Records.")).toEqual([]);
+  });
+  it("a comma-separated list of full names is not read as 'Last, First'", () => {
+    expect(found("cc: Dominic Carolan, Barton Clark, Gary Bode").map((f) => [f[1], f[2]])).toEqual([
+      ["Dominic Carolan", "titlecase"],
+      ["Barton Clark", "titlecase"],
+      ["Gary Bode", "titlecase"],
+    ]);
+  });
+  it("company names built from a job title or an organisation word are not names", () => {
+    for (const t of [
+      "President Lincoln, George Washington Bridge, Martin Luther King Day",
+      "Chase Bank. Rose Bowl.",
+    ]) {
+      expect(found(t), t).toEqual([]);
+    }
+  });
+  it("column headers", () => {
+    expect(headerKind("Patient Name (Last, First)")).toBe("PERSON_NAME");
+    expect(headerKind("Attending Physician")).toBe("PROVIDER_NAME");
+    expect(headerKind("Patient ID")).toBeUndefined();
+    expect(headerKind("Provider NPI")).toBeUndefined();
+    expect(headerKind("Facility Name")).toBeUndefined();
+    expect(headerKind("Drug Name")).toBeUndefined();
   });
 });
 

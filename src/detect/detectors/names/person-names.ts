@@ -25,13 +25,14 @@
 import type { DataElement } from "../../../core/elements.js";
 import {
   CREDENTIALS,
+  isAmbiguousName,
   isCalendarWord,
   isGivenName,
   isNonNameWord,
   isSurname,
   SURNAME_FIRST,
 } from "../../lexicons/names.js";
-import { findTables, isAllCapsLine, lines, nameKey } from "../../lexicons/text.js";
+import { findTables, isAllCapsLine, keepBest, type Line, lines, nameKey } from "../../lexicons/text.js";
 import type { DetectDocument, Detector, Explanation, Finding, ScoreRung } from "../../types.js";
 import { SCORE } from "../../types.js";
 import { evidence, isNameShaped, joins, joinsInValue, type Token, tokenize } from "./tokens.js";
@@ -211,7 +212,13 @@ function readName(
     if (parts.length > 0) {
       const gap = t.gap;
       const commaGap = /^,[ ]?$/.test(gap);
-      if (commaGap && !inverted && parts.length <= 2 && !parts.some((p) => p.shape === "initial")) {
+      if (
+        commaGap &&
+        !inverted &&
+        parts.length <= 2 &&
+        !parts.some((p) => p.shape === "initial") &&
+        isNameShaped(t, allowUpper)
+      ) {
         // "Last, First" — only if the next token is name-shaped and not a credential or suffix
         const key = t.text.toLowerCase().replace(/\./g, "");
         if (CREDENTIAL_SET.has(key) || SUFFIXES.has(key)) break;
@@ -442,6 +449,42 @@ function salutations(text: string, out: Candidate[]): void {
   }
 }
 
+/** A line that is only a first name and a comma, opening a message: "John,". */
+function bareSalutations(text: string, out: Candidate[]): void {
+  const ls = lines(text);
+  for (let i = 0; i < ls.length; i++) {
+    const line = ls[i]!;
+    const m = /^[ \t]*(\p{Lu}[\p{Ll}\p{M}'’-]+)(?:[ ](\p{Lu}[\p{Ll}\p{M}'’-]+))?,[ \t]*$/u.exec(line.text);
+    if (!m) continue;
+    const prevBlank =
+      i === 0 || ls[i - 1]!.text.trim() === "" || /^(?:subject|to|cc|sent|date):/i.test(ls[i - 1]!.text);
+    const next = ls.slice(i + 1).find((l) => l.text.trim() !== "");
+    if (!prevBlank || !next || !/^\s*\p{Lu}/u.test(next.text)) continue;
+    const first = m[1]!;
+    if (!isGivenName(first) || isAmbiguousName(first) || isNonNameWord(first) || isCalendarWord(first))
+      continue;
+    if (m[2] !== undefined && (!isSurname(m[2]) || isNonNameWord(m[2]))) continue;
+    const start = line.start + line.text.indexOf(first);
+    const end =
+      start +
+      (m[2] !== undefined ? line.text.indexOf(m[2]) + m[2].length - line.text.indexOf(first) : first.length);
+    const rung: ScoreRung = "likely";
+    out.push({
+      element: "PERSON_NAME",
+      start,
+      end,
+      rung,
+      explanation: {
+        candidate: "salutation",
+        validations: [{ rule: "given-name-lexicon", passed: true }],
+        context: ["salutation:bare"],
+        rung,
+        note: "a message opening with a given name and a comma",
+      },
+    });
+  }
+}
+
 const CLOSING_RE =
   /^[ \t]*(thanks|thank you|many thanks|thanks again|regards|best|best regards|kind regards|warm regards|warmly|sincerely|respectfully|cheers|take care|all the best|yours truly|v\/r|thx|--)[ \t]*[,.!]?[ \t]*(.*)$/i;
 
@@ -498,7 +541,7 @@ function signatures(text: string, out: Candidate[]): void {
 
 /** "Smith, John A." and "SMITH, JOHN" anywhere. */
 const INVERTED_RE =
-  /(?<![\p{L}\p{N}'’-])((?:\p{Lu}['’])?\p{Lu}[\p{L}\p{M}'’]*(?:[-‐ ]\p{Lu}[\p{L}\p{M}'’]+)?),[ ]?(\p{Lu}[\p{L}\p{M}'’-]+)(?:[ ](\p{Lu})\.?(?![\p{L}]))?/gu;
+  /(?<![\p{L}\p{N}'’-])((?:\p{Lu}['’])?\p{Lu}[\p{L}\p{M}'’]*(?:[-‐ ]\p{Lu}[\p{L}\p{M}'’]+)?),[ ]?(\p{Lu}[\p{L}\p{M}'’-]+)(?:[ ](\p{Lu}[\p{L}\p{M}'’-]+))?(?:[ ](\p{Lu})\.?(?![\p{L}]))?/gu;
 
 function inverted(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(INVERTED_RE)) {
@@ -514,22 +557,45 @@ function inverted(text: string, out: Candidate[]): void {
     if (firstTok.shape !== "cap" && firstTok.shape !== "upper") continue;
     const isUpper = firstTok.shape === "upper";
     if (isUpper !== lastToks.every((t) => t.shape === "upper")) continue;
-    if (!isSurname(last.replace(/\s+/g, "")) && !lastToks.some((t) => isSurname(t.text))) continue;
+    if (!isSurname(last.replace(/\s+/g, "")) && !lastToks.every((t) => isSurname(t.text))) continue;
+    // "Dominic Carolan, Barton Clark" is a list of full names, not "Last, First"
+    if (
+      lastToks.length === 2 &&
+      isGivenName(lastToks[0]!.text) &&
+      !/^(?:De|Del|Della|La|Le|Van|Von|Da|Di|Du|St|San|Santa|Mac|Mc|Ben|Bin|Al|El|Abu)$/i.test(
+        lastToks[0]!.text,
+      )
+    )
+      continue;
     if (!isGivenName(first)) continue;
+    // the surname must not be the tail of a longer capitalised run ("George Washington Bridge, Martin")
+    if (/\p{Lu}[\p{L}'’.-]*[ ]$/u.test(text.slice(Math.max(0, start - 20), start))) continue;
+    // a middle name must be a given name; else the match ends after the first name
+    let matchText = m[0];
+    const middle = m[3];
+    if (middle !== undefined && (!isGivenName(middle) || isNonNameWord(middle))) {
+      matchText = matchText.slice(0, matchText.indexOf(middle) - 1);
+    }
+    // and what follows must not continue a Title Case phrase ("Martin Luther King Day")
+    const follow = text.slice(start + matchText.length, start + matchText.length + 24);
+    const nextWord = /^[ ](\p{Lu}[\p{L}'’-]+)/u.exec(follow);
+    if (nextWord && !(middle !== undefined && matchText.length < m[0].length)) {
+      if (!isSurname(nextWord[1]!) || isNonNameWord(nextWord[1]!)) continue;
+    }
     const all = [...lastToks, firstTok];
     if (all.some((t) => isNonNameWord(t.text) || isCalendarWord(t.text))) continue;
     const ev = evidence([firstTok, ...lastToks]);
     if (ev.ambiguous >= 2) continue;
     // a lone comma-separated pair inside a longer list of capitalised words is likely a list
     const before = text.slice(Math.max(0, start - 2), start);
-    const afterStart = start + m[0].length;
+    const afterStart = start + matchText.length;
     const after = text.slice(afterStart, afterStart + 2);
     if (/,\s?$/.test(before) && /^,\s?\p{Lu}/u.test(after)) continue;
     const rung: ScoreRung = ev.ambiguous === 1 ? "possible" : "likely";
     out.push({
       element: "PERSON_NAME",
       start,
-      end: start + m[0].length,
+      end: start + matchText.length,
       rung,
       explanation: {
         candidate: "inverted",
@@ -574,6 +640,14 @@ const CONTEXT_BEFORE = new Set([
   "infant",
   "baby",
 ]);
+/** Relationship words after which a lone given name is a person ("his wife Lakisha"). */
+const RELATIONS = new Set(
+  (
+    "son daughter wife husband mother father mom dad spouse brother sister grandson granddaughter grandmother " +
+    "grandfather guardian caregiver named niece nephew aunt uncle partner fiance fiancée fiancee boyfriend " +
+    "girlfriend stepson stepdaughter stepmother stepfather child baby infant"
+  ).split(" "),
+);
 const PROVIDER_BEFORE = new Set([
   "dr",
   "doctor",
@@ -605,16 +679,26 @@ function orgLater(toks: Token[], end: number): boolean {
   for (let j = end + 1; j < Math.min(toks.length, end + 5); j++) {
     const u = toks[j]!;
     if (!joins(u.gap) || (u.shape !== "cap" && u.shape !== "upper" && u.shape !== "initial")) return false;
-    if (ORG_HEADS.has(nameKey(u.text))) return true;
+    const k = nameKey(u.text);
+    if (ORG_HEADS.has(k) || ORG_TAILS.has(k)) return true;
   }
   return false;
 }
 
+/** Last words that make a Title Case pair an organisation or event ("Chase Bank", "Rose Bowl"). */
+const ORG_TAILS = new Set(
+  (
+    "bank bowl lodge bridge brothers day days week month church house fund group press news times post journal " +
+    "company corporation partners associates consulting capital financial insurance technologies systems " +
+    "solutions labs motors foods stores market shop cafe grill restaurant hotel inn theater theatre stadium arena " +
+    "award awards prize scholarship lecture series festival fair expo conference summit " +
+    "sans serif mono roman grande bold italic regular condensed"
+  ).split(" "),
+);
+
 /** "Nguyen Thi Huong", "Kim Min Jun": a surname-first family name followed by given names. */
-function surnameFirst(text: string, out: Candidate[]): void {
-  for (const line of lines(text)) {
-    const caps = isAllCapsLine(line.text);
-    const toks = tokenize(line.text, line.start);
+function surnameFirst(lineToks: LineTokens[], out: Candidate[]): void {
+  for (const { caps, toks } of lineToks) {
     for (let i = 0; i + 1 < toks.length; i++) {
       const t = toks[i]!;
       if (!(caps ? t.shape === "upper" : t.shape === "cap") || !SURNAME_FIRST.has(nameKey(t.text))) continue;
@@ -652,11 +736,24 @@ function surnameFirst(text: string, out: Candidate[]): void {
 }
 
 /** Title-Case (or all-caps on shouting lines) sequences confirmed by the lexicons. */
-function sequences(text: string, out: Candidate[]): void {
+interface LineTokens {
+  line: Line;
+  caps: boolean;
+  toks: Token[];
+}
+
+function lineTokensOf(text: string): LineTokens[] {
+  const out: LineTokens[] = [];
   for (const line of lines(text)) {
-    if (line.text.length < 3) continue;
-    const caps = isAllCapsLine(line.text);
-    const toks = tokenize(line.text, line.start);
+    // only lines with a capital letter can hold a Title Case or all-caps name
+    if (line.text.length < 3 || !/\p{Lu}/u.test(line.text)) continue;
+    out.push({ line, caps: isAllCapsLine(line.text), toks: tokenize(line.text, line.start) });
+  }
+  return out;
+}
+
+function sequences(text: string, lineToks: LineTokens[], out: Candidate[]): void {
+  for (const { line, caps, toks } of lineToks) {
     let i = 0;
     while (i < toks.length) {
       const t = toks[i]!;
@@ -683,10 +780,36 @@ function sequences(text: string, out: Candidate[]): void {
       }
       const end = bestClean > 0 ? bestClean : best;
       if (end < 0) {
+        // a lone given name right after a relationship word: "his wife Lakisha called"
+        const prevTok = i > 0 ? toks[i - 1] : undefined;
+        const rel = prevTok && (joins(t.gap) || /^,[ ]$/.test(t.gap)) ? prevTok.text.toLowerCase() : "";
+        const next = toks[i + 1];
+        const nextJoins =
+          next !== undefined && joins(next.gap) && (next.shape === "cap" || next.shape === "upper");
+        if (RELATIONS.has(rel) && !nextJoins && !isAmbiguousName(t.text)) {
+          const rung: ScoreRung = "likely";
+          out.push({
+            element: "PERSON_NAME",
+            start: t.start,
+            end: t.end,
+            rung,
+            explanation: {
+              candidate: caps ? "allcaps" : "titlecase",
+              validations: validations([t]),
+              context: [`before:${rel}`],
+              rung,
+              note: "given name right after a relationship word",
+            },
+          });
+        }
         i++;
         continue;
       }
       const parts = toks.slice(i, end + 1);
+      if (ORG_TAILS.has(nameKey(toks[end]!.text))) {
+        i = end + 1;
+        continue;
+      }
       const ev = evidence(parts);
       const first = parts[0]!;
       const lastTok = parts[parts.length - 1]!;
@@ -742,19 +865,30 @@ function sequences(text: string, out: Candidate[]): void {
   }
 }
 
-const PERSON_HEADER =
-  /^(?:(?:patient|pt|client|member|subscriber|insured|guarantor|resident|mother|father|parent|guardian|spouse|contact|emergency contact|next of kin|beneficiary|decedent|responsible party|employee|person)(?:['’]s)?[ _]*(?:full[ _]*)?(?:name|first[ _]*name|last[ _]*name|first|last|middle[ _]*name)?|(?:full|legal|first|last|given|family|middle|sur|maiden|preferred)[ _]*name|name|surname|lname|fname|first|last|last,[ _]*first)$/i;
-const PROVIDER_HEADER =
-  /^(?:provider|physician|doctor|attending|pcp|referring|referring[ _]*(?:physician|provider|doctor)|ordering[ _]*(?:physician|provider)|rendering[ _]*provider|surgeon|clinician|nurse|primary[ _]*care[ _]*(?:physician|provider))(?:[ _]*name)?$/i;
+const NOT_PERSON_HEADER =
+  /\b(?:file|user|username|facility|plan|drug|med|meds|medication|company|employer|sheet|street|city|test|procedure|product|item|account|payer|payor|insurance|insurer|practice|clinic|hospital|department|dept|location|site|vendor|pharmacy|host|server|device|program|project|document|field|column|table|event|org|organization|business|group|app|unit|service|diagnosis|condition|lab|study|report|campaign|template|brand|generic)\b/i;
+const ID_LIKE_HEADER =
+  /\b(?:id|npi|dea|tin|ein|taxonomy|specialty|license|credentials?|#|number|num|no|dob|date|phone|tel|fax|address|addr|email|mrn|ssn|age|sex|gender|zip|city|state|status|type|code|amount|balance|room|bed|relationship|relation)\b/i;
+const PROVIDER_HEADER_RE =
+  /\b(?:provider|physician|doctor|attending|pcp|referring|ordering|rendering|surgeon|clinician|nurse|prescriber|practitioner)\b/i;
+const PERSON_HEADER_RE =
+  /^(?:patient|pt|client|member|subscriber|insured|guarantor|resident|mother|father|parent|guardian|spouse|contact|emergency contact|next of kin|nok|beneficiary|decedent|responsible party|first|last|surname|lname|fname|given|family|full|legal|maiden|preferred|middle)\b/i;
+
+/** Which name element a column header announces, if any. */
+export function headerKind(header: string): "PERSON_NAME" | "PROVIDER_NAME" | undefined {
+  const h = header.trim().replace(/[_.]+/g, " ");
+  if (h === "" || h.length > 48) return undefined;
+  const hasName = /\bname\b|^(?:surname|lname|fname|last,? ?first)$/i.test(h) || /name$/i.test(h);
+  if (PROVIDER_HEADER_RE.test(h) && (hasName || !ID_LIKE_HEADER.test(h))) return "PROVIDER_NAME";
+  if (NOT_PERSON_HEADER.test(h)) return undefined;
+  if (hasName) return "PERSON_NAME";
+  if (PERSON_HEADER_RE.test(h) && !ID_LIKE_HEADER.test(h)) return "PERSON_NAME";
+  return undefined;
+}
 
 function columns(text: string, out: Candidate[]): void {
   for (const table of findTables(text)) {
-    const kinds = table.header.map((h) => {
-      const label = h.text.trim();
-      if (PROVIDER_HEADER.test(label)) return "PROVIDER_NAME" as const;
-      if (PERSON_HEADER.test(label)) return "PERSON_NAME" as const;
-      return undefined;
-    });
+    const kinds = table.header.map((h) => headerKind(h.text));
     if (!kinds.some((k) => k)) continue;
     for (const row of table.rows) {
       for (const cell of row.cells) {
@@ -785,24 +919,17 @@ function columns(text: string, out: Candidate[]): void {
 const RUNG_ORDER: ScoreRung[] = ["weak", "possible", "likely", "strong", "confirmed"];
 
 function resolve(cands: Candidate[]): Candidate[] {
-  // Provider evidence wins over person evidence on the same span.
-  const providers = cands.filter((c) => c.element === "PROVIDER_NAME");
-  const filtered = cands.filter(
-    (c) => c.element === "PROVIDER_NAME" || !providers.some((p) => p.start < c.end && c.start < p.end),
-  );
-  filtered.sort(
+  // Provider evidence wins over person evidence on the same span, then the higher rung, the longer
+  // span, a table cell (it carries the row key) and the earlier start.
+  return keepBest(
+    cands,
     (a, b) =>
+      (b.element === "PROVIDER_NAME" ? 1 : 0) - (a.element === "PROVIDER_NAME" ? 1 : 0) ||
       RUNG_ORDER.indexOf(b.rung) - RUNG_ORDER.indexOf(a.rung) ||
       b.end - b.start - (a.end - a.start) ||
       (b.row !== undefined ? 1 : 0) - (a.row !== undefined ? 1 : 0) ||
       a.start - b.start,
   );
-  const kept: Candidate[] = [];
-  for (const c of filtered) {
-    if (kept.some((k) => k.start < c.end && c.start < k.end)) continue;
-    kept.push(c);
-  }
-  return kept.sort((a, b) => a.start - b.start);
 }
 
 let lastText: string | undefined;
@@ -821,10 +948,12 @@ function computeNames(text: string): Finding[] {
   labelled(text, cands);
   honorifics(text, cands);
   salutations(text, cands);
+  bareSalutations(text, cands);
   signatures(text, cands);
   inverted(text, cands);
-  sequences(text, cands);
-  surnameFirst(text, cands);
+  const lineToks = lineTokensOf(text);
+  sequences(text, lineToks, cands);
+  surnameFirst(lineToks, cands);
   columns(text, cands);
   return resolve(cands).map((c) => {
     const f: Finding = {
