@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS } from "../../../core/limits.js";
@@ -25,7 +26,7 @@ describe("gzipExtractor", () => {
   });
 
   it("keeps what inflated before damage and records it as truncated", async () => {
-    const whole = gzipSync(Buffer.from("x".repeat(100_000)));
+    const whole = gzipSync(Buffer.from(randomBytes(50_000).toString("hex")));
     const r = await run(whole.subarray(0, Math.floor(whole.length / 2)));
     expect(r.exceptions.map((x) => x.reason)).toEqual(
       expect.arrayContaining([expect.stringMatching(/truncated|corrupt/)]),
