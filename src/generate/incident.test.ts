@@ -124,6 +124,18 @@ describe("generateIncident", () => {
     expect(rows.slice(1).some((r) => r[col("GuarantorName")])).toBe(true);
   });
 
+  it("writes mailboxes in 7-bit ASCII (non-ASCII only inside encoded words, QP or base64)", async () => {
+    for (const m of a.mailboxes) {
+      const files =
+        m.format === "mbox"
+          ? [join(dir1, m.path)]
+          : (await readdir(join(dir1, m.path), { recursive: true }))
+              .filter((f) => f.endsWith(".eml"))
+              .map((f) => join(dir1, m.path, f));
+      for (const f of files) expect((await readFile(f)).every((b) => b < 0x80)).toBe(true);
+    }
+  });
+
   it("writes MBOX files that split into the expected number of messages", async () => {
     for (const m of a.mailboxes.filter((m) => m.format === "mbox")) {
       const text = await readFile(join(dir1, m.path), "utf8");

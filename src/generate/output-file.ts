@@ -6,14 +6,17 @@ export class OutputFile {
   private stream: WriteStream;
   bytes = 0;
 
-  constructor(readonly path: string) {
+  constructor(
+    readonly path: string,
+    private readonly encoding: "utf8" | "latin1" = "utf8",
+  ) {
     // A large buffer: fewer drain waits when writing hundreds of MB.
     this.stream = createWriteStream(path, { highWaterMark: 1 << 20 });
   }
 
   async write(text: string): Promise<void> {
-    this.bytes += Buffer.byteLength(text, "utf8");
-    if (!this.stream.write(text, "utf8")) await once(this.stream, "drain");
+    this.bytes += this.encoding === "latin1" ? text.length : Buffer.byteLength(text, "utf8");
+    if (!this.stream.write(text, this.encoding)) await once(this.stream, "drain");
   }
 
   async close(): Promise<void> {
