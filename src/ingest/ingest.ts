@@ -302,6 +302,8 @@ async function readMailbox(
     limits: s.limits,
     isDone: (path) => done.has(prov(path)),
     onProgress: onFraction,
+    // MIME parsing then happens on the worker threads, in parallel, instead of on this one.
+    deferParsing: true,
   });
   for (;;) {
     const r = await gen.next();
@@ -349,6 +351,18 @@ async function readMailbox(
           ocr: s.ocr,
         };
         await s.pipeline.submit(source.id, parentId, job, approximateSize(m));
+        break;
+      }
+      case "raw-message": {
+        if (done.has(provenance)) break;
+        const job: EntryJob = {
+          type: "raw-message",
+          provenance,
+          bytes: ev.bytes,
+          limits: s.limits,
+          ocr: s.ocr,
+        };
+        await s.pipeline.submit(source.id, parentOf(ev.path), job, ev.bytes.byteLength);
         break;
       }
       case "file": {

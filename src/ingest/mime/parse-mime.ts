@@ -1,4 +1,4 @@
-import PostalMime, { type Attachment, type Email } from "postal-mime";
+import PostalMime, { type Attachment, decodeWords, type Email } from "postal-mime";
 import { describeError, type ExceptionInput } from "../../core/exception.js";
 import type { Limits } from "../../core/limits.js";
 import { emptyMessage, type MailAttachment, type MailMessage } from "../../core/mail.js";
@@ -124,6 +124,15 @@ async function fillMessage(message: MailMessage, bytes: Uint8Array, limits: Limi
   message.headers = mailHeadersFrom(fields);
   const replyTo = fields.find((f) => f.key === "reply-to" && f.value);
   if (replyTo) message.fields["Reply-To"] = formatAddressHeader(replyTo.value);
+  // Google Takeout keeps Gmail labels (Inbox, Sent, user labels) in a header.
+  const labels = fields.find((f) => f.key === "x-gmail-labels" && f.value);
+  if (labels) {
+    try {
+      message.fields["Labels"] = decodeWords(labels.value);
+    } catch {
+      message.fields["Labels"] = labels.value;
+    }
+  }
 
   for (const label of [...structure.charsets, ...encodedWordCharsets(message.rawHeaders)]) {
     if (!isKnownCharset(label)) {

@@ -15,6 +15,11 @@ export type SourceEvent =
   /** A folder (PST folder, directory). Comes before anything inside it. */
   | { type: "folder"; path: Segment[]; name: string; declared?: number; exceptions?: ExceptionInput[] }
   | { type: "message"; path: Segment[]; message: MailMessage }
+  /**
+   * An RFC 822 message left unparsed (only when `ReadOptions.deferParsing` is set), so that
+   * ingest parses it on a worker thread in parallel with other messages.
+   */
+  | { type: "raw-message"; path: Segment[]; bytes: Uint8Array }
   /** A loose file inside the source (a directory's or a ZIP's member) for ingest to extract. */
   | { type: "file"; path: Segment[]; name: string; bytes: Uint8Array }
   /** Something declared at `path` that could not be read at all. */
@@ -28,6 +33,11 @@ export interface ReadOptions {
    */
   isDone?: (path: Segment[]) => boolean;
   signal?: AbortSignal;
+  /**
+   * Yield `raw-message` events instead of parsed messages where the format allows (MBOX, EML):
+   * the caller parses them itself, in parallel. Readers that cannot defer ignore it.
+   */
+  deferParsing?: boolean;
   /** Optional: how far through the source the reader is, from 0 to 1 (for progress and ETA). */
   onProgress?: (fraction: number) => void;
 }

@@ -125,7 +125,10 @@ export const pdfExtractor: Extractor = async (input): Promise<ExtractResult> => 
             where: `page ${n}`,
           });
         }
-        if (usableChars(text) < MIN_TEXT_CHARS && (await hasImages(page, imageOps).catch(() => false))) {
+        // Looking for images decodes them (costly); without OCR there is nothing to do with the
+        // answer, so a page without text then counts as unread whether or not it has images.
+        const textless = usableChars(text) < MIN_TEXT_CHARS;
+        if (textless && (!input.ocr || (await hasImages(page, imageOps).catch(() => false)))) {
           scannedPages++;
           if (!input.ocr) {
             // OCR is switched off for this run; the count in meta says what was left unread.

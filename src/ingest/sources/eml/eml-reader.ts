@@ -47,7 +47,9 @@ export const emlReader: SourceReader = {
       yield { type: "exception", path: at, exception: { reason: "read-error", detail: describeError(err) } };
       return summary;
     }
-    yield { type: "message", path: at, message: await parseMime(withoutMboxLine(bytes), options.limits) };
+    const body = withoutMboxLine(bytes);
+    if (options.deferParsing) yield { type: "raw-message", path: at, bytes: body };
+    else yield { type: "message", path: at, message: await parseMime(body, options.limits) };
     return summary;
   },
 };

@@ -2,10 +2,8 @@ import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import type { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
-import { decodeWords } from "postal-mime";
 import { describeError } from "../../../core/exception.js";
 import { seg } from "../../../core/provenance.js";
-import { headerFieldsOf } from "../../mime/mail-headers.js";
 import { parseMime } from "../../mime/parse-mime.js";
 import type { ReadOptions, SourceEvent, SourceReader, SourceSummary } from "../types.js";
 import { type MboxPiece, MboxSplitter } from "./mbox-splitter.js";
@@ -39,17 +37,13 @@ async function* pieceEvents(piece: MboxPiece, options: ReadOptions): AsyncGenera
     };
     return;
   }
-  const message = await parseMime(unescapeFromLines(piece.bytes), options.limits);
-  // Google Takeout keeps Gmail labels (Inbox, Sent, user labels) in a header.
-  const labels = headerFieldsOf(message.rawHeaders ?? "").find((f) => f.key === "x-gmail-labels");
-  if (labels?.value) {
-    try {
-      message.fields["Labels"] = decodeWords(labels.value);
-    } catch {
-      message.fields["Labels"] = labels.value;
-    }
+  const bytes = unescapeFromLines(piece.bytes);
+  if (options.deferParsing) {
+    // A copy of just this message, so that handing it to a worker does not copy the read buffer.
+    yield { type: "raw-message", path, bytes: Uint8Array.prototype.slice.call(bytes) };
+    return;
   }
-  yield { type: "message", path, message };
+  yield { type: "message", path, message: await parseMime(bytes, options.limits) };
 }
 
 /**
