@@ -20,7 +20,7 @@ export type EntryJob =
   | { type: "raw-message"; provenance: string; bytes: Uint8Array; limits: Limits; ocr: boolean };
 
 /** One cache per thread: each worker thread loads this module once. */
-const cache = new ExtractCache(64 * 1024 * 1024);
+const cache = new ExtractCache(16 * 1024 * 1024);
 
 export function runEntryJob(job: EntryJob, toolkit: Toolkit): Promise<ItemNode> {
   const ctx = { toolkit, limits: job.limits, ocr: job.ocr, cache };

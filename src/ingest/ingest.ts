@@ -141,7 +141,7 @@ export async function ingest(c: OpenCase, options: IngestOptions): Promise<Inges
     runner,
     {
       maxInFlight: Math.max(4, runner.threads * 8),
-      maxInFlightBytes: 256 * 1024 * 1024,
+      maxInFlightBytes: 64 * 1024 * 1024,
       batchSize: 200,
       timeoutMs: options.entryTimeoutMs ?? 10 * 60_000,
     },
