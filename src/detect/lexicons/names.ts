@@ -3,6 +3,7 @@
  * words, a nickname map, and the words that must never be taken for a name in Title Case.
  */
 import ambiguousData from "./ambiguous-names.data.js";
+import commonWordsData from "./common-words.data.js";
 import givenData from "./given-names.data.js";
 import surnameData from "./surnames.data.js";
 import { lazy, nameKey, splitLines } from "./text.js";
@@ -26,6 +27,18 @@ export const givenNames = lazy(() => {
 export const surnames = lazy(() => ranked(surnameData));
 /** Name entries that are also common English words ("will", "grant", "park", "rose"). */
 export const ambiguousNames = lazy(() => new Set(splitLines(ambiguousData)));
+
+/** Common English words that are in neither name lexicon ("update", "secret", "portal"). */
+export const commonWords = lazy(() => new Set(splitLines(commonWordsData)));
+
+export function isCommonWord(token: string): boolean {
+  return commonWords().has(nameKey(token));
+}
+
+/** Frequency rank of a given name (1 = most common), or undefined. */
+export function givenNameRank(token: string): number | undefined {
+  return givenNames().get(nameKey(token));
+}
 
 export function isGivenName(token: string): boolean {
   if (givenNames().has(nameKey(token))) return true;

@@ -187,6 +187,9 @@ export const AMBIGUOUS_STATE_CODES = new Set([
 /** Heads that make a capitalised phrase a health-care facility. */
 export const FACILITY_HEADS = [
   "Hospital",
+  "Hospitals",
+  "Regional Healthcare",
+  "Health Care System",
   "Medical Center",
   "Medical Centre",
   "Health Center",

@@ -55,6 +55,20 @@ export function phraseRegExp(phrases: Iterable<string>, flags = "gi"): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, `${flags}u`);
 }
 
+/**
+ * The line around `pos`, clipped to at most `back` characters before and `fwd` after, so that rules
+ * looking at "the rest of the line" stay linear on pathological one-line inputs.
+ */
+export function lineWindow(text: string, pos: number, back = 400, fwd = 400): { start: number; end: number } {
+  const lo = Math.max(0, pos - back);
+  let start = pos;
+  while (start > lo && text.charCodeAt(start - 1) !== 10) start--;
+  const hi = Math.min(text.length, pos + fwd);
+  let end = pos;
+  while (end < hi && text.charCodeAt(end) !== 10) end++;
+  return { start, end };
+}
+
 /** Start offsets of every line, for mapping offsets to lines. */
 export interface Line {
   start: number;
@@ -97,8 +111,12 @@ export interface Cell {
 }
 
 export interface TableRow {
-  /** "sheet:row" where row is 1-based counting the header as row 1. */
-  row: string;
+  /**
+   * "sheet:row" for rows of a `Sheet: <name>` section: the 1-based line number after the `Sheet:` line
+   * (the header is usually row 1), the same key the detection framework gives. Undefined for unnamed
+   * blocks: the framework numbers those itself and attaches its key to findings without one.
+   */
+  row: string | undefined;
   cells: Cell[];
 }
 
@@ -185,17 +203,18 @@ export function findTables(text: string): Table[] {
     }
     const rows: TableRow[] = [];
     let r = headerIdx + 1;
-    const name = sheet ?? `table${++anon}`;
+    const sheetName = sheet === undefined ? undefined : sheet || "sheet";
     while (r < ls.length) {
       const l = ls[r]!;
       if (l.text.trim() === "" || /^\s*Sheet:/.test(l.text)) break;
       if (!l.text.includes(sep)) break;
       const cells = splitCells(l, sep);
       if (sheet === undefined && Math.abs(cells.length - header.length) > 1) break;
-      rows.push({ row: `${name}:${r - headerIdx + 1}`, cells });
+      rows.push({ row: sheetName === undefined ? undefined : `${sheetName}:${r - i}`, cells });
       r++;
     }
-    if (rows.length > 0 || sheet !== undefined) tables.push({ sheet: name, header, rows });
+    if (rows.length > 0 || sheet !== undefined)
+      tables.push({ sheet: sheetName ?? `table${++anon}`, header, rows });
     i = Math.max(r, i + 1);
   }
   return tables;

@@ -22,12 +22,12 @@ import {
   UNIT_WORDS,
   US_STATES,
 } from "../../lexicons/places.js";
-import { escapeRegExp, findTables, keepBest } from "../../lexicons/text.js";
+import { escapeRegExp, findTables, keepBest, lineWindow } from "../../lexicons/text.js";
 import type { DetectDocument, Detector, Finding, ScoreRung } from "../../types.js";
 import { SCORE } from "../../types.js";
 
-export const ADDRESS_DETECTOR_ID = "address.street";
-export const LOCATION_DETECTOR_ID = "address.location";
+export const ADDRESS_DETECTOR_ID = "street-address";
+export const LOCATION_DETECTOR_ID = "location";
 
 const alt = (words: string[]) =>
   [...new Set(words)]
@@ -97,9 +97,7 @@ interface Cand {
 }
 
 function lineOf(text: string, pos: number): { start: number; end: number } {
-  const s = text.lastIndexOf("\n", pos - 1) + 1;
-  const e = text.indexOf("\n", pos);
-  return { start: s, end: e === -1 ? text.length : e };
+  return lineWindow(text, pos);
 }
 
 function isBadCity(city: string): boolean {
@@ -257,23 +255,31 @@ function detectAll(text: string): Cand[] {
   }
 
   // A location whose match swallowed the street name starts after the street.
+  const streets = cands.filter((x) => x.element === "STREET_ADDRESS").sort((a, b) => a.start - b.start);
+  /** Streets starting within [pos - span, pos]. */
+  const streetsNear = (pos: number, span: number): Cand[] => {
+    let lo = 0;
+    let hi = streets.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (streets[mid]!.start < pos - span) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Cand[] = [];
+    for (let i = lo; i < streets.length && streets[i]!.start <= pos; i++) out.push(streets[i]!);
+    return out;
+  };
   for (const c of cands) {
     if (c.element !== "LOCATION") continue;
-    const st = cands.find(
-      (x) => x.element === "STREET_ADDRESS" && x.start <= c.start && c.start < x.end && x.end < c.end,
-    );
+    const st = streetsNear(c.start, 300).find((x) => x.start <= c.start && c.start < x.end && x.end < c.end);
     if (st) c.start = st.end + (/^[\s,]*/.exec(text.slice(st.end, c.end))?.[0].length ?? 0);
   }
 
   // Location after a street line gets confirmed
   for (const c of cands) {
     if (c.element !== "LOCATION" || c.candidate !== "city-state-zip") continue;
-    const before = cands.some(
-      (s) =>
-        s.element === "STREET_ADDRESS" &&
-        s.end <= c.start &&
-        c.start - s.end <= 40 &&
-        !/\n[^\n]*\n/.test(text.slice(s.end, c.start)),
+    const before = streetsNear(c.start, 400).some(
+      (s) => s.end <= c.start && c.start - s.end <= 40 && !/\n[^\n]*\n/.test(text.slice(s.end, c.start)),
     );
     if (before) {
       c.rung = "confirmed";

@@ -80,8 +80,28 @@ describe("clinical: a realistic note", () => {
   });
   it("explanations carry the candidate rule and rung, never the matched text", () => {
     const [f] = medicationDetector.detect({ text: "metformin 500 mg BID" });
-    expect(f?.explanation.candidate).toBe("clinical.medication:lexicon");
+    expect(f?.explanation.candidate).toBe("medication:lexicon");
     expect(f?.explanation.rung).toBe("confirmed");
     expect(JSON.stringify(f?.explanation)).not.toContain("500 mg");
+  });
+});
+
+describe("clinical: spreadsheet columns", () => {
+  const SHEET =
+    "Sheet: Visits\nMRN\tPatient\tDiagnosis\tMedications\tProcedure\n" +
+    "123\tJohn Smith\tType 2 DM w/ neuropathy\tmetformin 500 mg\tEGD\n" +
+    "124\tAna Lopez\tCOPD\tN/A\tLeft knee scope";
+  it("terms under a matching header are confirmed and carry the row key", () => {
+    expect(diagnosisDetector.detect({ text: SHEET }).map((f) => [f.text, f.score, f.row])).toEqual([
+      ["Type 2 DM w/ neuropathy", SCORE.confirmed, "Visits:2"],
+      ["COPD", SCORE.confirmed, "Visits:3"],
+    ]);
+    expect(medicationDetector.detect({ text: SHEET }).map((f) => [f.text, f.row])).toEqual([
+      ["metformin 500 mg", "Visits:2"],
+    ]);
+    expect(procedureDetector.detect({ text: SHEET }).map((f) => [f.text, f.score, f.row])).toEqual([
+      ["EGD", SCORE.confirmed, "Visits:2"],
+      ["Left knee scope", SCORE.strong, "Visits:3"],
+    ]);
   });
 });

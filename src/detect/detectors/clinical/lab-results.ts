@@ -12,7 +12,7 @@ import { escapeRegExp } from "../../lexicons/text.js";
 import type { DetectDocument, Detector, Finding, ScoreRung } from "../../types.js";
 import { SCORE } from "../../types.js";
 
-export const LAB_DETECTOR_ID = "clinical.lab-result";
+export const LAB_DETECTOR_ID = "lab-result";
 
 /** Lab names. `short` ones are common abbreviations/words and need an explicit separator. */
 const LABS: { names: string[]; short?: boolean }[] = [

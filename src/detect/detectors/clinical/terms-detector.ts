@@ -16,7 +16,7 @@ import diagnosisData from "../../lexicons/diagnoses.data.js";
 import medicationData from "../../lexicons/medications.data.js";
 import procedureData from "../../lexicons/procedures.data.js";
 import { buildTermLexicon, looksLikeName, type TermLexicon, type TermMatch } from "../../lexicons/terms.js";
-import { lazy } from "../../lexicons/text.js";
+import { findTables, lazy, lineWindow } from "../../lexicons/text.js";
 import type { DetectDocument, Detector, Explanation, Finding, ScoreRung } from "../../types.js";
 import { SCORE } from "../../types.js";
 
@@ -36,6 +36,47 @@ interface Profile {
   orgAfter: RegExp;
   /** Optional extension after the term (dose, body site); returns the extra length and a tag. */
   extend?: (after: string) => { length: number; tag: string } | undefined;
+  /** Column headers whose cells hold this element. */
+  header: RegExp;
+}
+
+interface ColumnCell {
+  start: number;
+  end: number;
+  header: string;
+  row: string | undefined;
+}
+
+/** Cells (in text order) of columns whose header announces the profile's element. */
+function columnCells(profile: Profile, text: string): ColumnCell[] {
+  const out: ColumnCell[] = [];
+  for (const table of findTables(text)) {
+    const cols = new Set(table.header.filter((h) => profile.header.test(h.text.trim())).map((h) => h.column));
+    if (cols.size === 0) continue;
+    for (const row of table.rows)
+      for (const c of row.cells)
+        if (cols.has(c.column) && c.text !== "")
+          out.push({
+            start: c.start,
+            end: c.end,
+            header: table.header[c.column]!.text.trim().toLowerCase(),
+            row: row.row,
+          });
+  }
+  return out;
+}
+
+function cellAt(cells: ColumnCell[], pos: number): ColumnCell | undefined {
+  let lo = 0;
+  let hi = cells.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = cells[mid]!;
+    if (pos < c.start) hi = mid - 1;
+    else if (pos >= c.end) lo = mid + 1;
+    else return c;
+  }
+  return undefined;
 }
 
 const ORG_AFTER =
@@ -69,9 +110,8 @@ const IMAGING =
   /^(?:MRI|MRA|CT|CT scan|CAT scan|x-ray|xray|X ray|ultrasound|PET scan|PET\/CT|CTA|radiograph|doppler ultrasound|bone scan)$/i;
 
 function lineBounds(text: string, pos: number): [number, number] {
-  const s = text.lastIndexOf("\n", pos - 1) + 1;
-  const e = text.indexOf("\n", pos);
-  return [s, e === -1 ? text.length : e];
+  const w = lineWindow(text, pos);
+  return [w.start, w.end];
 }
 
 /** Standalone "CT" + body site ("CT head", "CT abdomen/pelvis"): the lexicon has only "CT scan". */
@@ -79,6 +119,8 @@ const CT_SITE = new RegExp(`(?<![\\p{L}\\p{N}])CT(?=(?:\\s+of\\s+(?:the\\s+)?|\\
 
 function detectTerms(profile: Profile, text: string): Finding[] {
   const out: Finding[] = [];
+  const cells = columnCells(profile, text);
+  const covered = new Set<number>();
   const matches: TermMatch[] = profile.lexicon().find(text);
   if (profile.element === "PROCEDURE") {
     for (const m of text.matchAll(CT_SITE)) {
@@ -105,7 +147,8 @@ function detectTerms(profile: Profile, text: string): Finding[] {
     const after = text.slice(end, Math.min(le, end + 80));
     if (profile.orgAfter.test(after)) continue;
     const linePrefix = text.slice(ls, m.start);
-    const labelled = profile.labels.test(linePrefix);
+    const cell = cells.length > 0 ? cellAt(cells, m.start) : undefined;
+    const labelled = cell !== undefined || profile.labels.test(linePrefix);
     const windowBefore = text.slice(Math.max(ls, m.start - 60), m.start);
     const windowAfter = text.slice(end, Math.min(le, end + 30));
     const contextHit = profile.context.exec(windowBefore) ?? profile.context.exec(windowAfter);
@@ -114,7 +157,8 @@ function detectTerms(profile: Profile, text: string): Finding[] {
     const matched = text.slice(m.start, m.end);
     const nameLike = /^\p{Lu}/u.test(matched) && !m.entry.caseSensitive && looksLikeName(matched);
     const context: string[] = [];
-    if (labelled) context.push("field-label");
+    if (cell) context.push(`header:${cell.header}`);
+    else if (labelled) context.push("field-label");
     if (contextHit) context.push(`context:${contextHit[0].toLowerCase()}`);
     if (ext) context.push(ext.tag);
     let rung: ScoreRung;
@@ -144,7 +188,7 @@ function detectTerms(profile: Profile, text: string): Finding[] {
       note: `${note}; ${profile.element === "MEDICATION" ? "generic" : "group"}: ${m.entry.canonical}`,
     };
     if (ext) explanation.validations!.push({ rule: ext.tag, passed: true });
-    out.push({
+    const f: Finding = {
       element: profile.element,
       start: m.start,
       end,
@@ -152,9 +196,54 @@ function detectTerms(profile: Profile, text: string): Finding[] {
       score: SCORE[rung],
       detector: profile.id,
       explanation,
-    });
+    };
+    if (cell?.row !== undefined) f.row = cell.row;
+    if (cell) covered.add(cell.start);
+    out.push(f);
   }
-  return out;
+  // A cell under the column header is one finding: the whole cell ("Type 2 DM w/ neuropathy"),
+  // confirmed when lexicon terms are in it, strong when none is.
+  const merged: Finding[] = [];
+  for (const f of out) {
+    const cell = cells.length > 0 ? cellAt(cells, f.start) : undefined;
+    if (cell && (f.start > cell.start || f.end < cell.end)) continue; // replaced by the whole cell below
+    merged.push(f);
+  }
+  out.length = 0;
+  out.push(...merged);
+  const whole = new Set(merged.filter((f) => cellAt(cells, f.start)?.end === f.end).map((f) => f.start));
+  for (const cell of cells) {
+    const value = text.slice(cell.start, cell.end);
+    if (
+      !/\p{L}{3}/u.test(value) ||
+      value.length > 120 ||
+      /^(?:n\/?a|none|unknown|pending|tbd|other|-+)$/i.test(value)
+    )
+      continue;
+    const hasTerm = covered.has(cell.start);
+    if (hasTerm && whole.has(cell.start)) continue;
+    const rung: ScoreRung = hasTerm ? "confirmed" : "strong";
+    const f: Finding = {
+      element: profile.element,
+      start: cell.start,
+      end: cell.end,
+      text: value,
+      score: SCORE[rung],
+      detector: profile.id,
+      explanation: {
+        candidate: `${profile.id}:column`,
+        validations: [{ rule: "lexicon", passed: hasTerm }],
+        context: [`header:${cell.header}`],
+        rung,
+        note: hasTerm
+          ? "cell under a column header for this element, with lexicon terms in it"
+          : "cell under a column header for this element; no lexicon term in it",
+      },
+    };
+    if (cell.row !== undefined) f.row = cell.row;
+    out.push(f);
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** A disease name followed by these names a test, vaccine or programme, not a diagnosis. */
@@ -164,21 +253,25 @@ const DIAGNOSIS_NOT_AFTER = new RegExp(
 );
 
 const DIAGNOSIS: Profile = {
-  id: "clinical.diagnosis",
+  id: "diagnosis",
   element: "DIAGNOSIS",
   lexicon: diagnosisLexicon,
   labels: DIAGNOSIS_LABEL,
   context: DIAGNOSIS_CONTEXT,
   orgAfter: DIAGNOSIS_NOT_AFTER,
+  header:
+    /^(?:(?:primary|secondary|admitting|admit|discharge|principal|final|working)[ _]*)?(?:diagnosis|diagnoses|dx|condition|conditions|problem|problems|problem list|reason for (?:visit|referral|admission)|visit reason|chief complaint|cc|indication|(?:icd|diagnosis|dx)[ _]*(?:description|desc))$/i,
 };
 
 const MEDICATION: Profile = {
-  id: "clinical.medication",
+  id: "medication",
   element: "MEDICATION",
   lexicon: medicationLexicon,
   labels: MED_LABEL,
   context: MED_CONTEXT,
   orgAfter: ORG_AFTER,
+  header:
+    /^(?:(?:current|home|discharge|active)[ _]*)?(?:medication|medications|meds|drug|drugs|drug name|medication name|rx|prescription|prescriptions|prescribed)$/i,
   extend(after) {
     const m = DOSE.exec(after);
     return m ? { length: m[0].trimEnd().length, tag: "dose" } : undefined;
@@ -186,12 +279,14 @@ const MEDICATION: Profile = {
 };
 
 const PROCEDURE: Profile = {
-  id: "clinical.procedure",
+  id: "procedure",
   element: "PROCEDURE",
   lexicon: procedureLexicon,
   labels: PROC_LABEL,
   context: PROC_CONTEXT,
   orgAfter: ORG_AFTER,
+  header:
+    /^(?:(?:scheduled|planned|primary)[ _]*)?(?:procedure|procedures|procedure name|procedure description|proc|surgery|surgeries|operation|cpt description|service description|imaging|study|exam)$/i,
 };
 
 export const diagnosisDetector: Detector = {

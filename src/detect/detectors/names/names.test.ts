@@ -162,6 +162,18 @@ describe("names: mail headers, notes and lists", () => {
       ["Gary Bode", "titlecase"],
     ]);
   });
+  it("a known given name with an unknown, non-dictionary surname is possible", () => {
+    const [f] = detectNames("Priya Venkataraman called about the refill.");
+    expect([f?.text, f?.score]).toEqual(["Priya Venkataraman", SCORE.possible]);
+    for (const t of [
+      "Victoria Secret sale",
+      "Amanda Update: the clinic",
+      "Maria Hospital",
+      "Emily Post office",
+    ]) {
+      expect(found(t), t).toEqual([]);
+    }
+  });
   it("company names built from a job title or an organisation word are not names", () => {
     for (const t of [
       "President Lincoln, George Washington Bridge, Martin Luther King Day",
@@ -200,5 +212,14 @@ describe("nameVariants", () => {
     expect(parseName("Jackson, Robert Jr.")).toEqual({ given: ["robert"], surname: ["jackson"] });
     expect(parseName("Robert Jackson, Jr.")).toEqual({ given: ["robert"], surname: ["jackson"] });
     expect(nicknameMap().get("peggy")).toEqual(["margaret"]);
+  });
+});
+
+describe("names: cost", () => {
+  it("stays linear on a long single-line input full of titles", () => {
+    const text = "Dr. Mr. Mrs. Patient: ".repeat(5000);
+    const t0 = performance.now();
+    detectNames(text);
+    expect(performance.now() - t0).toBeLessThan(5000);
   });
 });

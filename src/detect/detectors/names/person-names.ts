@@ -25,19 +25,29 @@
 import type { DataElement } from "../../../core/elements.js";
 import {
   CREDENTIALS,
+  givenNameRank,
   isAmbiguousName,
   isCalendarWord,
+  isCommonWord,
   isGivenName,
   isNonNameWord,
   isSurname,
   SURNAME_FIRST,
 } from "../../lexicons/names.js";
-import { findTables, isAllCapsLine, keepBest, type Line, lines, nameKey } from "../../lexicons/text.js";
+import {
+  findTables,
+  isAllCapsLine,
+  keepBest,
+  type Line,
+  lines,
+  lineWindow,
+  nameKey,
+} from "../../lexicons/text.js";
 import type { DetectDocument, Detector, Explanation, Finding, ScoreRung } from "../../types.js";
 import { SCORE } from "../../types.js";
 import { evidence, isNameShaped, joins, joinsInValue, type Token, tokenize } from "./tokens.js";
 
-export const PERSON_DETECTOR_ID = "names.person";
+export const PERSON_DETECTOR_ID = "person-name";
 
 interface Candidate {
   element: DataElement;
@@ -346,8 +356,7 @@ function lineTokens(text: string, from: number, to: number): Token[] {
 }
 
 function lineEndAt(text: string, pos: number): number {
-  const nl = text.indexOf("\n", pos);
-  return nl === -1 ? text.length : nl;
+  return lineWindow(text, pos, 0, 300).end;
 }
 
 /* ---------------------------------------------------------------- rules */
@@ -458,7 +467,9 @@ function bareSalutations(text: string, out: Candidate[]): void {
     if (!m) continue;
     const prevBlank =
       i === 0 || ls[i - 1]!.text.trim() === "" || /^(?:subject|to|cc|sent|date):/i.test(ls[i - 1]!.text);
-    const next = ls.slice(i + 1).find((l) => l.text.trim() !== "");
+    let next: Line | undefined;
+    for (let j = i + 1; j < Math.min(ls.length, i + 4) && !next; j++)
+      if (ls[j]!.text.trim() !== "") next = ls[j];
     if (!prevBlank || !next || !/^\s*\p{Lu}/u.test(next.text)) continue;
     const first = m[1]!;
     if (!isGivenName(first) || isAmbiguousName(first) || isNonNameWord(first) || isCalendarWord(first))
@@ -696,6 +707,42 @@ const ORG_TAILS = new Set(
   ).split(" "),
 );
 
+/**
+ * A frequent given name followed by a capitalised word that is in no lexicon and is no common English
+ * word: an unknown surname ("Adaeze Okonkwo-Eze", "Priya Venkataraman").
+ */
+function unknownSurname(text: string, toks: Token[], i: number, out: Candidate[]): void {
+  const t = toks[i]!;
+  const u = toks[i + 1]!;
+  if (isAmbiguousName(t.text) || u.shape !== "cap" || u.text.length < 3) return;
+  if (isCommonWord(u.text) || isNonNameWord(u.text) || isCalendarWord(u.text) || isGivenName(u.text)) return;
+  if (ORG_TAILS.has(nameKey(u.text)) || ORG_HEADS.has(nameKey(u.text))) return;
+  // not part of a longer Title Case phrase, not a place or organisation
+  const after = toks[i + 2];
+  if (after && joins(after.gap) && (after.shape === "cap" || after.shape === "upper")) return;
+  const before = text.slice(Math.max(0, t.start - 12), t.start);
+  if (PLACE_BEFORE.test(before)) return;
+  const prev = i > 0 ? toks[i - 1] : undefined;
+  if (prev && joins(t.gap) && prev.shape === "cap" && !CONTEXT_BEFORE.has(prev.text.toLowerCase())) return;
+  const rung: ScoreRung = givenNameRank(t.text) !== undefined ? "possible" : "weak";
+  out.push({
+    element: "PERSON_NAME",
+    start: t.start,
+    end: u.end,
+    rung,
+    explanation: {
+      candidate: "titlecase",
+      validations: [
+        { rule: "given-name-lexicon", passed: true },
+        { rule: "surname-lexicon", passed: false },
+        { rule: "not-common-word", passed: true },
+      ],
+      rung,
+      note: "known given name, then a capitalised word that is no common English word",
+    },
+  });
+}
+
 /** "Nguyen Thi Huong", "Kim Min Jun": a surname-first family name followed by given names. */
 function surnameFirst(lineToks: LineTokens[], out: Candidate[]): void {
   for (const { caps, toks } of lineToks) {
@@ -801,7 +848,7 @@ function sequences(text: string, lineToks: LineTokens[], out: Candidate[]): void
               note: "given name right after a relationship word",
             },
           });
-        }
+        } else if (!caps && nextJoins && next !== undefined) unknownSurname(text, toks, i, out);
         i++;
         continue;
       }
@@ -1006,7 +1053,7 @@ export const personNameDetector: Detector = {
 
 export const providerNameDetector: Detector = {
   meta: {
-    id: "names.provider",
+    id: "provider-name",
     elements: ["PROVIDER_NAME"],
     description:
       "Provider names: titled (Dr.), credentialed (MD, DO, NP, PA-C, RN…) or under a provider label or column " +
@@ -1028,6 +1075,6 @@ export const providerNameDetector: Detector = {
   detect(doc: DetectDocument): Finding[] {
     return detectNames(doc.text)
       .filter((f) => f.element === "PROVIDER_NAME")
-      .map((f) => ({ ...f, detector: "names.provider" }));
+      .map((f) => ({ ...f, detector: "provider-name" }));
   },
 };
