@@ -17,21 +17,53 @@ export interface Lexicon {
 }
 
 export function lexicon(words: readonly string[]): Lexicon {
-  const alternatives = [...words]
-    .sort((a, b) => b.length - a.length)
-    .map((w) =>
-      w
-        .trim()
-        .split(/\s+/)
-        .map((part) => escapeRegExp(part))
-        .join("[\\s._/-]*"),
-    );
   // `\b` is cheaper than a lookbehind and equivalent when every word starts with a letter or digit.
   const lead = words.every((w) => /^[A-Za-z0-9]/.test(w.trim())) ? "\\b" : "(?<![A-Za-z0-9])";
   return {
     words,
-    re: new RegExp(`${lead}(?:${alternatives.join("|")})(?![A-Za-z0-9])`, "gi"),
+    re: new RegExp(`${lead}${trieSource(words)}(?![A-Za-z0-9])`, "gi"),
   };
+}
+
+const JOIN = "\u0000";
+
+interface TrieNode {
+  end: boolean;
+  next: Map<string, TrieNode>;
+}
+
+/**
+ * The words as one regex factored by common prefixes ("med rec", "medical record", "medicaid" share
+ * "med"), so the engine tries one branch per character instead of every word at every position.
+ * Longer words are tried before their prefixes (greedy), so the longest label wins.
+ */
+function trieSource(words: readonly string[]): string {
+  const root: TrieNode = { end: false, next: new Map() };
+  for (const w of words) {
+    const parts = w.trim().toLowerCase().split(/\s+/);
+    let node = root;
+    parts.forEach((part, i) => {
+      const units = i === 0 ? [...part] : [JOIN, ...part];
+      for (const u of units) {
+        let child = node.next.get(u);
+        if (!child) {
+          child = { end: false, next: new Map() };
+          node.next.set(u, child);
+        }
+        node = child;
+      }
+    });
+    node.end = true;
+  }
+  const emit = (node: TrieNode): string => {
+    const alts = [...node.next].map(
+      ([u, child]) => (u === JOIN ? "[\\s._/-]*" : escapeRegExp(u)) + emit(child),
+    );
+    if (alts.length === 0) return "";
+    const group = alts.length === 1 ? alts[0]! : `(?:${alts.join("|")})`;
+    return node.end ? `(?:${group})?` : group;
+  };
+  return `(?:${emit(root)})`;
 }
 
 export function escapeRegExp(s: string): string {
@@ -72,16 +104,28 @@ export function findContext(
   const before = options.before ?? 40;
   const after = options.after ?? 0;
   const { lineStarts } = structureOf(doc);
-  const line = lineIndexAt(lineStarts, start);
+  const { line, loc } = locate(doc, lineStarts, start, end);
   const lineStart = lineStarts[line] ?? 0;
-  const from = Math.max(lineStart, start - before);
+  // In a data row of a headed table with 3+ columns, the neighbouring cells are other fields of the
+  // record, not labels: the window is the candidate's own cell, and the column header is the label.
+  // (Two-column tables are often key/value lists — "SSN<TAB>212-67-4431" — and keep the line window.)
+  const ownCell = loc?.header !== undefined && loc.table.headers.length >= 3 ? loc.cell : undefined;
+  const from = Math.max(ownCell ? ownCell.start : lineStart, start - before);
   if (from < start) collect(text.slice(from, start), lex, "before", hits, (mEnd) => start - from - mEnd);
   if (after > 0) {
-    const le = lineEnd(text, lineStarts, line);
+    const le = ownCell ? ownCell.end : lineEnd(text, lineStarts, line);
     const to = Math.min(le, end + after);
-    if (to > end) collect(text.slice(end, to), lex, "after", hits, (_e, mStart) => mStart);
+    if (to > end) {
+      // A label after the value belongs to it only within its clause: "(4-16-90) - appt" is not the appointment date.
+      let window = text.slice(end, to);
+      const cut = window.search(/[);]| - /);
+      if (cut >= 0) window = window.slice(0, cut);
+      if (window.length > 0) collect(window, lex, "after", hits, (_e, mStart) => mStart);
+    }
   }
-  if ((options.previousLine ?? true) && line > 0 && isLineLead(text, lineStart, start)) {
+  // Inside a table the line above is another row (or the header row, which counts only for its own
+  // column, below), so the previous-line rule applies to prose only.
+  if ((options.previousLine ?? true) && line > 0 && !loc && isLineLead(text, lineStart, start)) {
     const prev = line - 1;
     const ps = lineStarts[prev] ?? 0;
     const pe = lineEnd(text, lineStarts, prev);
@@ -90,13 +134,31 @@ export function findContext(
       collect(text.slice(pFrom, pe), lex, "previous-line", hits, (mEnd) => pe - pFrom - mEnd + 1);
   }
   if (options.header ?? true) {
-    const loc = cellAt(doc, start, end);
     if (loc?.header) {
       const hit = headerHit(lex, loc.table, loc.cell.col, loc.header);
       if (hit) hits.push(hit);
     }
   }
   return hits;
+}
+
+/**
+ * Detectors ask about the same candidate several times in a row (label words, contrary words, a
+ * competing element's words): remember the last lookup.
+ */
+let last:
+  | { doc: DetectDocument; start: number; end: number; line: number; loc: ReturnType<typeof cellAt> }
+  | undefined;
+
+function locate(
+  doc: DetectDocument,
+  lineStarts: readonly number[],
+  start: number,
+  end: number,
+): { line: number; loc: ReturnType<typeof cellAt> } {
+  if (last && last.doc === doc && last.start === start && last.end === end) return last;
+  last = { doc, start, end, line: lineIndexAt(lineStarts, start), loc: cellAt(doc, start, end) };
+  return last;
 }
 
 /** Header matches are cached per lexicon, table and column: a column of 10,000 cells tests its header once. */

@@ -20,6 +20,9 @@ export interface DateCandidate {
 
 const MONTH =
   "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+const MONTH_BEFORE = new RegExp(`\\b${MONTH}\\.?[ \\t]+$`, "i");
+const DAY_YEAR = /^\d{1,2}(?:st|nd|rd|th)?,?[ \t]+\d{4}$/;
+
 /**
  * One pass, no capture groups (the match is parsed in JS, which is cheaper than 19 groups per match):
  * numeric forms, month-name first, day first, compact day-month-year, 8 digits.
@@ -27,8 +30,10 @@ const MONTH =
 const DATE_RE = new RegExp(
   [
     String.raw`\b\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b`,
-    String.raw`\b${MONTH}\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+\d{4}\b`,
     String.raw`\b\d{1,2}(?:st|nd|rd|th)?[ \t]+${MONTH}\.?,?[ \t]+\d{4}\b`,
+    // Month-first dates are found from their digits ("4, 1961") and the month is looked up behind:
+    // a pass that starts at digits is much cheaper than one trying month names at every letter.
+    String.raw`\b\d{1,2}(?:st|nd|rd|th)?,?[ \t]+\d{4}\b`,
     String.raw`\b\d{1,2}-?${MONTH}-?(?:\d{4}|\d{2})\b`,
     String.raw`\b\d{8}\b`,
   ].join("|"),
@@ -50,10 +55,17 @@ export function dateCandidates(doc: DetectDocument): DateCandidate[] {
   const text = doc.text;
   DATE_RE.lastIndex = 0;
   for (let m = DATE_RE.exec(text); m; m = DATE_RE.exec(text)) {
-    const start = m.index;
+    let start = m.index;
     const end = start + m[0].length;
+    let s = m[0];
+    if (DAY_YEAR.test(s)) {
+      const month = MONTH_BEFORE.exec(text.slice(Math.max(0, start - 12), start));
+      if (!month) continue;
+      start -= month[0].length;
+      s = text.slice(start, end);
+    }
     if (!standsAlone(text, start, end)) continue;
-    const c = parseDate(m[0], start, end);
+    const c = parseDate(s, start, end);
     if (c) out.push(c);
   }
   cache.set(doc, out);
@@ -195,6 +207,13 @@ export const EVENT_DATE_WORDS = [
   "follow-up",
   "follow up",
   "presented",
+  "planned date",
+  "planned for",
+  "scheduled for",
+  "scheduled on",
+  "scheduled date",
+  "arrival",
+  "arrival date",
   "arrived",
 ];
 
@@ -203,5 +222,8 @@ const HEADER_LINE = /^(?:[A-Za-z]+-)*(?:date|sent|received|delivered|expires|las
 
 export function onMailHeaderLine(text: string, offset: number): boolean {
   const ls = text.lastIndexOf("\n", offset - 1) + 1;
-  return HEADER_LINE.test(text.slice(ls, Math.min(offset, ls + 40)));
+  if (offset - ls > 60) return false;
+  const colon = text.indexOf(":", ls);
+  if (colon === -1 || colon >= offset || colon - ls > 40) return false;
+  return HEADER_LINE.test(text.slice(ls, colon + 1));
 }

@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { evaluate, formatEvaluation } from "./eval.js";
+import { PATTERN_DETECTORS } from "./registry.js";
 import { detectText, findingsToJsonLines, findingToJson } from "./text.js";
 
 describe("evaluate", () => {
@@ -43,6 +45,18 @@ describe("evaluate", () => {
     expect(() => evaluate('{"text":"a","spans":[{"entity":"SSN","start":3,"end":1}]}')).toThrow(
       /gold line 1/,
     );
+  });
+});
+
+describe("hand-labelled regression set", () => {
+  it("keeps overall overlap F2 at or above 0.9", () => {
+    const gold = readFileSync(new URL("./testdata/handmade-gold.jsonl", import.meta.url), "utf8");
+    // The set labels the pattern elements only (no names, addresses or clinical terms).
+    const entities = [...new Set(PATTERN_DETECTORS.flatMap((d) => d.meta.elements))];
+    const r = evaluate(gold, { entities });
+    expect(r.documents).toBeGreaterThanOrEqual(25);
+    expect(r.overall.overlap.f2).toBeGreaterThanOrEqual(0.9);
+    expect(r.overall.overlap.precision).toBeGreaterThanOrEqual(0.9);
   });
 });
 

@@ -78,10 +78,12 @@ export function scan(re: RegExp, text: string, fn: (m: RegExpExecArray) => void)
 
 /**
  * What may sit between a label and its value: spaces/tabs, ":", "#", "=", a dash, "no.", "number",
- * "nbr", "id", "is", "was", and at most one line break (a label alone on its line).
+ * "nbr", "id", "is", "was", a parenthetical before a colon ("Driver's license (NY): …"), up to three
+ * short words before a colon ("Bank acct for autopay: …"), and at most one line break (a label alone
+ * on its line).
  */
 const SEPARATOR =
-  /(?:[ \t]*(?:[:#=–]|-(?!\d)|\.(?=[ \t])|nos?\.?(?![a-z])|number(?![a-z])|num\.?(?![a-z])|nbr\.?(?![a-z])|is(?![a-z])|was(?![a-z])|\(s\)|id(?![a-z])))*[ \t]*(?:\r?\n[ \t]*)?/iy;
+  /(?:[ \t]*(?:[:#=–]|-(?!\d)|\.(?=[ \t])|nos?\.?(?![a-z])|number(?![a-z])|num\.?(?![a-z])|nbr\.?(?![a-z])|is(?![a-z])|was(?![a-z])|\(s\)|id(?![a-z])|\([A-Za-z .]{1,20}\)(?=[ \t]*[:#])|(?:[ \t]+[A-Za-z]{1,12}){1,3}(?=[ \t]*:)))*[ \t]*(?:\r?\n[ \t]*)?/iy;
 
 export interface LabelledHit {
   start: number;
@@ -120,6 +122,16 @@ function keysOf(lex: Lexicon): Set<string> {
     lexiconKeys.set(lex, keys);
   }
   return keys;
+}
+
+/**
+ * Add a lexicon's words to the shared label pass. Built-in detectors register when their module
+ * loads, so the combined pattern (and therefore which label wins where labels nest) does not depend
+ * on which detectors happened to run first; scanLabelled also registers lazily for other callers.
+ */
+export function registerLabels(lex: Lexicon): Lexicon {
+  register(lex);
+  return lex;
 }
 
 function register(lex: Lexicon): void {
@@ -281,7 +293,7 @@ export interface LabelledSpec {
  * finding is at least `likely`; passing value rules raise it to `strong`, a checksum to `confirmed`.
  */
 export function labelledDetector(spec: LabelledSpec): Detector {
-  const labels = lexicon([...spec.labels, ...(spec.strictLabels ?? [])]);
+  const labels = registerLabels(lexicon([...spec.labels, ...(spec.strictLabels ?? [])]));
   const strict = new Set((spec.strictLabels ?? []).map(labelKey));
   const LABEL_MARK = /[:#=]|\bno\b|\bnumber\b|\bnum\b|\bnbr\b/i;
   const headers = lexicon(spec.headers ?? spec.labels);

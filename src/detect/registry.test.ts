@@ -35,6 +35,16 @@ describe("every registered detector", () => {
         });
       }
 
+      it("reports spans whose text matches the offsets and scores on the ladder", () => {
+        for (const ex of d.meta.examples) {
+          for (const f of detectAll(ex.text, { detectors: [d.meta.id] })) {
+            expect(ex.text.slice(f.start, f.end)).toBe(f.text);
+            expect(Object.values(SCORE)).toContain(f.score);
+            expect(SCORE[f.explanation.rung]).toBe(f.score);
+          }
+        }
+      });
+
       for (const ex of negatives) {
         it(`finds nothing in ${JSON.stringify(ex.text)}`, () => {
           const elements = ex.element ? [ex.element] : d.meta.elements;

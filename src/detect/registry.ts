@@ -1,6 +1,8 @@
 import type { DataElement } from "../core/elements.js";
+import { addressDetectors } from "./detectors/address/index.js";
 import { age } from "./detectors/age.js";
 import { bankAccount } from "./detectors/bank-account.js";
+import { clinicalDetectors } from "./detectors/clinical/index.js";
 import { cptCode } from "./detectors/cpt-code.js";
 import { credentials } from "./detectors/credentials.js";
 import { eventDate } from "./detectors/date.js";
@@ -16,6 +18,7 @@ import { itin } from "./detectors/itin.js";
 import { medicaidId } from "./detectors/medicaid-id.js";
 import { medicareId } from "./detectors/medicare-id.js";
 import { mrn } from "./detectors/mrn.js";
+import { nameDetectors } from "./detectors/names/index.js";
 import { npi } from "./detectors/npi.js";
 import { passport } from "./detectors/passport.js";
 import { paymentCard } from "./detectors/payment-card.js";
@@ -28,11 +31,8 @@ import { zipCode } from "./detectors/zip-code.js";
 import { prepareDocument, rowKeyAt } from "./document.js";
 import type { DetectDocument, Detector, Explanation, Finding } from "./types.js";
 
-/**
- * The built-in pattern detectors. (Name, clinical-term and address detectors live in
- * detectors/names, detectors/clinical and detectors/address and are added here when integrated.)
- */
-export const BUILTIN_DETECTORS: readonly Detector[] = [
+/** The pattern detectors of this directory (one file each in detectors/). */
+export const PATTERN_DETECTORS: readonly Detector[] = [
   ssn,
   itin,
   dateOfBirth,
@@ -59,6 +59,17 @@ export const BUILTIN_DETECTORS: readonly Detector[] = [
   credentials,
   deviceId,
   vehicleId,
+];
+
+/**
+ * Every built-in detector: the pattern detectors plus the name, address and clinical-term detectors
+ * (detectors/names, detectors/address, detectors/clinical — built against the same contract).
+ */
+export const BUILTIN_DETECTORS: readonly Detector[] = [
+  ...PATTERN_DETECTORS,
+  ...nameDetectors,
+  ...addressDetectors,
+  ...clinicalDetectors,
 ];
 
 export interface DetectOptions {

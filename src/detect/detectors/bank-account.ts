@@ -67,6 +67,7 @@ export const bankAccount = labelledDetector({
     { text: "Checking: 1234567890 at First National", expect: ["1234567890"] },
     { text: "Routing 021000021, Account No. 9876543210", expect: ["9876543210"] },
     { text: "Savings acct 55-667788-01", expect: ["55-667788-01"] },
+    { text: "Bank acct for autopay: 452974955117.", expect: ["452974955117"] },
     { text: "Account # 00123456 for the ER visit", expect: [] },
     { text: "checking in at 10am", expect: [] },
     { text: "bank account 123", expect: [] },

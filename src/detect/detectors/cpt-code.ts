@@ -17,7 +17,14 @@ const CPT = lexicon([
   "px code",
   "billing code",
   "billed",
+  "procedure",
+  "procedures",
+  "procedure requested",
+  "service:",
+  "services:",
 ]);
+/** "Springfield, IL 62704": a state abbreviation right before five digits makes them a ZIP code. */
+const STATE_ABBREV_BEFORE = /\b[A-Z]{2}\.?,?[ \t]{1,2}$/;
 const CANDIDATE = /\b(?:\d{5}|\d{4}[FT]|[A-V]\d{4})\b/g;
 const LIST_GAP = /^(?:\s*[,;/]\s*|\s+and\s+|\s*,\s*and\s+|\s+)$/i;
 
@@ -46,6 +53,8 @@ export const cptCode: Detector = {
       { text: "HCPCS J1885 x2", expect: ["J1885"] },
       { text: "Sheet: c\nPatient\tCPT\nDoe\t3078F", expect: ["3078F"] },
       { text: "Springfield, IL 62704", expect: [] },
+      { text: "Service: Echocardiogram, transthoracic 93306", expect: ["93306"] },
+      { text: "Service address: 12 Oak St, Peoria, IL 61602", expect: [] },
       { text: "Total 99213 units", expect: [] },
       { text: "CPT 99999", expect: [] },
     ],
@@ -58,7 +67,8 @@ export const cptCode: Detector = {
       const start = m.index;
       const end = start + m[0].length;
       if (!standsAlone(text, start, end) || !cptValid(m[0])) return;
-      let ctx = findContext(doc, start, end, CPT, { before: 30 }).map(
+      if (STATE_ABBREV_BEFORE.test(text.slice(Math.max(0, start - 6), start))) return;
+      let ctx = findContext(doc, start, end, CPT, { before: 60 }).map(
         (h) => `${h.where === "header" ? "header" : "label"}:${h.word}`,
       );
       if (

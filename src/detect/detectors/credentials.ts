@@ -5,9 +5,9 @@ import { pickRung } from "../rungs.js";
 import type { DetectDocument, Detector, Finding } from "../types.js";
 
 const USER_LABEL =
-  /(?<![A-Za-z0-9])(?:user[ _-]?(?:name|id)|user|login(?:[ _-]?id)?|log[ -]?in|logon|sign[ -]?in|account name)[ \t]*(?:[:=]|-(?!\S)|\bis\b)[ \t]*(\S{2,64})/gi;
+  /\b(?:user[ _-]?(?:name|id)|user|login(?:[ _-]?(?:id|email))?|log[ -]?in|logon|sign[ -]?in|account name|e-?mail)[ \t]*(?:[:=]|-(?!\S)|\bis\b)[ \t]*(\S{2,64})/gi;
 const SECRET_LABEL =
-  /(?<![A-Za-z0-9])(?:(?:temp(?:orary)?[ \t]+)?password|passwd|pwd|pass(?:code|phrase|word)?|pw|pin|(?:security|secret)[ \t]+(?:question[ \t]+)?answer|answer)[ \t]*(?:[:=]|-(?!\S)|\bis\b)[ \t]*(\S{1,64})/gi;
+  /\b(?:(?:temp(?:orary)?[ \t]+)?password|passwd|pwd|pass(?:code|phrase|word)?|pw|pin|(?:security|secret)[ \t]+(?:question[ \t]+)?answer|answer)[ \t]*(?:[:=]|-(?!\S)|\bis\b)[ \t]*(\S{1,64})/gi;
 const USER_HEADER = lexicon(["username", "user name", "user id", "userid", "login", "login id", "user"]);
 const SECRET_HEADER = lexicon(["password", "passwd", "pwd", "pin", "passcode", "security answer", "answer"]);
 const NOT_A_VALUE = new Set([
@@ -60,6 +60,8 @@ export const credentials: Detector = {
       { text: "Username: jdoe42\nPassword: Spring2024!", expect: ["jdoe42", "Spring2024!"] },
       { text: "login = jsmith pwd = hunter2", expect: ["jsmith", "hunter2"] },
       { text: "User ID: mrojas\nSecurity answer: Fluffy", expect: ["mrojas", "Fluffy"] },
+      { text: "Email: rosa.d@gmail.com  Password: Tacoma#22", expect: ["rosa.d@gmail.com", "Tacoma#22"] },
+      { text: "Email: rosa.d@gmail.com, phone 503-555-2761", expect: [] },
       {
         text: "Sheet: a\nSystem\tUsername\tPassword\nEpic\tkjones\tW1nter#1",
         expect: ["kjones", "W1nter#1"],

@@ -1,11 +1,25 @@
-import { effectiveDistance, findContext, lexicon, nearest } from "../context.js";
+import { type ContextHit, effectiveDistance, findContext, lexicon, nearest } from "../context.js";
 import { BIRTH_WORDS, dateCandidates, EVENT_DATE_WORDS, onMailHeaderLine } from "../dates.js";
+import { cellAt } from "../document.js";
 import { makeFinding } from "../kit.js";
 import { pickRung } from "../rungs.js";
-import type { Detector, Finding } from "../types.js";
+import type { DetectDocument, Detector, Finding } from "../types.js";
 import { expandYear, plausibleEventDate } from "../validators/date.js";
 
 const EVENT = lexicon(EVENT_DATE_WORDS);
+const GENERIC_DATE_HEADER = /^(?:date|dt|date\/time|datetime|date of|svc|service)$/i;
+const PERSON_HEADER = /\b(?:patient|pt|name|last|first|mrn|member|acct|account|dob)\b/i;
+
+/**
+ * A plain "Date" column in a table whose other headers identify a person (Patient, Name, MRN, DOB):
+ * the row is a record about that person, so its date is a date of service/visit.
+ */
+function genericDateColumn(doc: DetectDocument, start: number, end: number): ContextHit | undefined {
+  const loc = cellAt(doc, start, end);
+  if (!loc?.header || !GENERIC_DATE_HEADER.test(loc.header.trim())) return undefined;
+  if (!loc.table.headers.some((h, i) => i !== loc.cell.col && PERSON_HEADER.test(h))) return undefined;
+  return { word: `${loc.header.toLowerCase()} (patient table)`, where: "header", distance: 0 };
+}
 const BIRTH = lexicon(BIRTH_WORDS);
 
 /**
@@ -25,8 +39,11 @@ export const eventDate: Detector = {
       { text: "DOS: 2024-01-15", expect: ["2024-01-15"] },
       { text: "Date of death: January 5, 2023", expect: ["January 5, 2023"] },
       { text: "Sheet: Visits\nPatient\tVisit Date\nDoe, J\t11/2/23", expect: ["11/2/23"] },
+      { text: "Sheet: Log\nDate\tPatient\tNote\n3/1/2024\tDoe, J\tcalled", expect: ["3/1/2024"] },
+      { text: "Sheet: Budget\nDate\tItem\tAmount\n3/1/2024\tPaper\t40.00", expect: [] },
       { text: "Sent: Monday, March 4, 2024 10:12 AM", expect: [] },
       { text: "Invoice dated 12/01/2023", expect: [] },
+      { text: "Need to move A. Darwish (4-16-90) - appt on Friday", expect: [] },
       { text: "Arrival-Date: Thu, 8 Mar 2005 14:00:00", expect: [] },
       { text: "DOB: 03/04/1961", expect: [] },
       { text: "Admit date: 13/45/2024", expect: [] },
@@ -38,7 +55,11 @@ export const eventDate: Detector = {
     for (const c of dateCandidates(doc)) {
       if (onMailHeaderLine(doc.text, c.start)) continue;
       const event = findContext(doc, c.start, c.end, EVENT, { before: 40, after: 12 });
-      if (event.length === 0) continue;
+      if (event.length === 0) {
+        const generic = genericDateColumn(doc, c.start, c.end);
+        if (generic) event.push(generic);
+        else continue;
+      }
       const e = nearest(event)!;
       const b = nearest(findContext(doc, c.start, c.end, BIRTH, { before: 40, after: 12 }));
       if (b && effectiveDistance(b) <= effectiveDistance(e)) continue;

@@ -28,6 +28,7 @@ const STATE_SHAPES = [
   /^[A-Z]{2}\d{5,7}$/, // e.g. KS, ND
   /^\d{2}[A-Z]{2}\d{5}$/, // e.g. older formats
   /^\d{3}[A-Z]{2}\d{4}$/, // CO-style
+  /^WDL[A-Z0-9]{9}$/, // WA (2018+)
 ];
 
 /**
@@ -66,8 +67,8 @@ export const driversLicense = labelledDetector({
     "id card",
     "identification card",
   ],
-  value: String.raw`(?:[A-Za-z]{1,3}[- ]?)?\d+(?:-\d+)*[A-Za-z]?`,
-  minDigits: 5,
+  value: "[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){4,19}",
+  minDigits: 4,
   check(value, doc, start) {
     if (findContext(doc, start, start + value.length, NOT_DL, { before: 40, header: false }).length > 0)
       return { ok: false };
@@ -81,6 +82,8 @@ export const driversLicense = labelledDetector({
     { text: "Driver's License: S530-4601-9876", expect: ["S530-4601-9876"] },
     { text: "NY DL 123456789 exp 2027", expect: ["123456789"] },
     { text: "State ID 99887766", expect: ["99887766"] },
+    { text: "WA DL: WDL0ABC12345", expect: ["WDL0ABC12345"] },
+    { text: "Driver's license (TX): 29053067", expect: ["29053067"] },
     { text: "Sheet: x\nName\tDriver License\nDoe\tA12345678", expect: ["A12345678"] },
     { text: "Medical license # 12345678", expect: [] },
     { text: "RN license # 998877", expect: [] },

@@ -71,7 +71,10 @@ export const email: Detector = {
         /^[A-Za-z]{2,24}$/.test(tld)
       ) {
         const ls = text.lastIndexOf("\n", s) + 1;
-        if (MESSAGE_ID_LINE.test(text.slice(ls, Math.min(ls + 40, s))) || text.slice(Math.max(0, s - 4), s).toLowerCase() === "cid:") {
+        if (
+          MESSAGE_ID_LINE.test(text.slice(ls, Math.min(ls + 40, s))) ||
+          text.slice(Math.max(0, s - 4), s).toLowerCase() === "cid:"
+        ) {
           at = text.indexOf("@", Math.max(at + 1, e));
           continue;
         }

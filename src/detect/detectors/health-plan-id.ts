@@ -1,8 +1,53 @@
 import { docHas, findContext, lexicon } from "../context.js";
+import { cellAt } from "../document.js";
 import { labelledDetector } from "../kit.js";
 import { mbiValid } from "../validators/mbi.js";
 
-const OTHER_PROGRAM = lexicon(["medicare", "medicaid", "mbi", "hicn", "medi-cal", "masshealth", "tenncare"]);
+const OTHER_PROGRAM = lexicon([
+  "medicare",
+  "medicaid",
+  "mbi",
+  "hicn",
+  "medi-cal",
+  "masshealth",
+  "tenncare",
+  "soonercare",
+  "badgercare",
+  "ahcccs",
+  "husky",
+  "kancare",
+  "mainecare",
+]);
+/** Payer names before a bare "ID#" make it a plan member ID ("Blue Cross Blue Shield ID# ZBR6566317"). */
+const INSURER = lexicon([
+  "insurance",
+  "insurer",
+  "payer",
+  "health plan",
+  "blue cross",
+  "blue shield",
+  "bcbs",
+  "aetna",
+  "cigna",
+  "humana",
+  "unitedhealthcare",
+  "united healthcare",
+  "uhc",
+  "anthem",
+  "kaiser",
+  "tricare",
+  "molina",
+  "wellcare",
+  "ambetter",
+  "highmark",
+  "harvard pilgrim",
+  "tufts",
+  "emblem",
+  "oscar",
+  "carefirst",
+  "premera",
+  "regence",
+]);
 
 /**
  * Health plan member, subscriber, group, policy and claim numbers: label or column header required
@@ -52,6 +97,9 @@ export const healthPlanId = labelledDetector({
     "id card #",
     "certificate #",
     "cert #",
+    "id#",
+    "id #",
+    "id no",
   ],
   strictLabels: ["member", "subscriber", "group", "policy", "claim"],
   headers: [
@@ -84,7 +132,12 @@ export const healthPlanId = labelledDetector({
   notHeaders: ["medicare", "medicaid", "mbi"],
   value: String.raw`(?:[A-Za-z]{1,4}[- ]?)?\d[\dA-Za-z]*(?:-[\dA-Za-z]+)*`,
   minDigits: 4,
-  check(value, doc, start) {
+  check(value, doc, start, label) {
+    if (
+      /^id/.test(label) &&
+      findContext(doc, start, start + value.length, INSURER, { before: 70, header: false }).length === 0
+    )
+      return { ok: false };
     if (value.length > 24 || /^(?:19|20)\d\d$/.test(value)) return { ok: false };
     if (mbiValid(value)) return { ok: false, note: "MBI" };
     if (
@@ -92,6 +145,12 @@ export const healthPlanId = labelledDetector({
       findContext(doc, start, start + value.length, OTHER_PROGRAM, { before: 30 }).length > 0
     )
       return { ok: false };
+    // In a table row whose payer cell names Medicare or a Medicaid program, the ID is theirs.
+    const loc = cellAt(doc, start, start + value.length);
+    if (loc && docHas(doc, OTHER_PROGRAM)) {
+      OTHER_PROGRAM.re.lastIndex = 0;
+      if (OTHER_PROGRAM.re.test(doc.text.slice(loc.row.start, loc.row.end))) return { ok: false };
+    }
     return { ok: true };
   },
   examples: [
@@ -108,5 +167,7 @@ export const healthPlanId = labelledDetector({
     { text: "Group: 98765", expect: ["98765"] },
     { text: "the group 98765 met", expect: [] },
     { text: "Claim: 2024 review pending", expect: [] },
+    { text: "Insurance: Blue Cross Blue Shield of Rhode Island ID# ZBR656631792", expect: ["ZBR656631792"] },
+    { text: "Badge ID# 4471902", expect: [] },
   ],
 });

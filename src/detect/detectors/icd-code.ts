@@ -24,6 +24,29 @@ const DX = lexicon([
   "admitting dx",
   "principal diagnosis",
 ]);
+/** Code-shaped things that are not diagnoses: "Room B12.4", "version V10.2", "Fig. C12.1". */
+const NOT_DX = lexicon([
+  "version",
+  "ver",
+  "room",
+  "rm",
+  "suite",
+  "model",
+  "part",
+  "flight",
+  "gate",
+  "section",
+  "page",
+  "table",
+  "figure",
+  "fig",
+  "step",
+  "seat",
+  "bed",
+  "unit",
+  "aisle",
+  "form",
+]);
 const CANDIDATE = /\b(?:[A-TV-Z]\d[0-9A-Z]|U0[79])(?:\.[0-9A-Z]{1,4})?\b/g;
 const CELL = /^(?:[A-TV-Z]\d[0-9A-Z]|U0[79])(?:\.?[0-9A-Z]{1,4})?$/;
 /** Between two codes of one list: ", ", "; ", " / ", " and ". */
@@ -52,6 +75,7 @@ export const icdCode: Detector = {
       { text: "Dx: U99.1", expect: [] },
       { text: "room B12 on floor 3", expect: [] },
       { text: "Ford F150 truck", expect: [] },
+      { text: "Meet in Room B12.4 at noon", expect: [] },
     ],
   },
   detect(doc) {
@@ -72,6 +96,8 @@ export const icdCode: Detector = {
         ctx = ["list:continues-labelled-codes"];
       const dotted = m[0].includes(".");
       if (ctx.length === 0 && !dotted) return;
+      if (ctx.length === 0 && findContext(doc, start, end, NOT_DX, { before: 15, header: false }).length > 0)
+        return;
       if (ctx.length > 0) chainEnd = end;
       out.push(
         makeFinding(doc, "icd-code", "ICD_CODE", start, end, {

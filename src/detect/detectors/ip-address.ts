@@ -55,6 +55,8 @@ export const ipAddress: Detector = {
       { text: "gateway 10.1.2.254", expect: ["10.1.2.254"] },
       { text: "fe80:0:0:0:202:b3ff:fe1e:8329", expect: ["fe80:0:0:0:202:b3ff:fe1e:8329"] },
       { text: "version 1.2.3.4.5", expect: [] },
+      { text: "Version 3.10.2.1 deployed", expect: [] },
+      { text: "Mozilla/5.0 Chrome/104.0.0.0 Safari/537.36", expect: [] },
       { text: "256.1.1.1 and 01.2.3.4", expect: [] },
       { text: "at 10:15:30 today", expect: [] },
       { text: "MAC 00:1A:2B:3C:4D:5E", expect: [] },
@@ -73,6 +75,8 @@ export const ipAddress: Detector = {
     const emit = (start: number, end: number, candidate: string) => {
       const ctx = findContext(doc, start, end, IP, { before: 30 });
       const neg = findContext(doc, start, end, NOT_IP, { before: 15, header: false });
+      // "Version 3.10.2.1": a version/build word and no IP label — a version string, not an address.
+      if (neg.length > 0 && ctx.length === 0) return;
       out.push(
         makeFinding(doc, "ip-address", "IP_ADDRESS", start, end, {
           candidate,
@@ -84,7 +88,13 @@ export const ipAddress: Detector = {
     };
     scan(V4, text, (m) => {
       const end = m.index + m[0].length;
-      if (glued(m.index, end) || !octetsValid(m[0]) || m[0] === "0.0.0.0" || m[0] === "255.255.255.255") return;
+      if (glued(m.index, end) || !octetsValid(m[0]) || m[0] === "0.0.0.0" || m[0] === "255.255.255.255")
+        return;
+      // "Chrome/104.0.0.0": a product/version pair, not an address (URLs have "//" before the host).
+      if (m.index > 1 && text.charCodeAt(m.index - 1) === 47) {
+        const c = text.charCodeAt(m.index - 2);
+        if (isAlnum(c) || c === 92) return;
+      }
       emit(m.index, end, "ipv4");
     });
     // IPv6: expand around each colon over hex digits and colons (no regex pass over the whole text).
@@ -92,10 +102,22 @@ export const ipAddress: Detector = {
       let s0 = c;
       while (s0 > 0 && isHexOrColon(text.charCodeAt(s0 - 1))) s0--;
       let e = c + 1;
-      while (e < text.length && isHexOrColon(text.charCodeAt(e))) e++;
+      let colons = 1;
+      let double = false;
+      while (e < text.length && isHexOrColon(text.charCodeAt(e))) {
+        if (text.charCodeAt(e) === 58) {
+          colons++;
+          if (text.charCodeAt(e - 1) === 58) double = true;
+        }
+        e++;
+      }
+      if (s0 < c && text.charCodeAt(c - 1) === 58) double = true;
       while (e > c + 1 && text.charCodeAt(e - 1) === 58 && text.charCodeAt(e - 2) !== 58) e--;
-      const v = text.slice(s0, e);
-      if (v.length >= 3 && !glued(s0, e) && ipv6Valid(v)) emit(s0, e, "ipv6");
+      // Cheap gate before slicing: a full address has 7 colons, a compressed one a "::".
+      if ((colons >= 7 || (double && colons >= 2)) && !glued(s0, e)) {
+        const v = text.slice(s0, e);
+        if (v.length >= 3 && ipv6Valid(v)) emit(s0, e, "ipv6");
+      }
       c = text.indexOf(":", Math.max(e, c + 1));
     }
     return out;

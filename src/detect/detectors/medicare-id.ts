@@ -1,5 +1,13 @@
 import { findContext, lexicon } from "../context.js";
-import { makeFinding, scan, scanColumns, scanLabelled, standsAlone, valuePatterns } from "../kit.js";
+import {
+  makeFinding,
+  registerLabels,
+  scan,
+  scanColumns,
+  scanLabelled,
+  standsAlone,
+  valuePatterns,
+} from "../kit.js";
 import { pickRung } from "../rungs.js";
 import type { Detector, Finding } from "../types.js";
 import { hicnValid, mbiValid } from "../validators/mbi.js";
@@ -19,19 +27,21 @@ const MEDICARE = lexicon([
   "cms",
 ]);
 const MBI_CANDIDATE = /\b[1-9][A-Z][A-Z0-9]\d-?[A-Z][A-Z0-9]\d-?[A-Z]{2}\d{2}\b/g;
-const HICN_LABELS = lexicon([
-  "hicn",
-  "hic",
-  "hic #",
-  "hic no",
-  "medicare #",
-  "medicare id",
-  "medicare no",
-  "medicare number",
-  "medicare claim number",
-  "medicare claim #",
-  "health insurance claim number",
-]);
+const HICN_LABELS = registerLabels(
+  lexicon([
+    "hicn",
+    "hic",
+    "hic #",
+    "hic no",
+    "medicare #",
+    "medicare id",
+    "medicare no",
+    "medicare number",
+    "medicare claim number",
+    "medicare claim #",
+    "health insurance claim number",
+  ]),
+);
 const HICN_HEADERS = lexicon(["hicn", "hic", "medicare #", "medicare id", "medicare number"]);
 const HICN_VALUE = valuePatterns(String.raw`\d{3}-?\d{2}-?\d{4}[A-Z][A-Z0-9]?|[A-Z]{1,3}\d{6}(?:\d{3})?`);
 

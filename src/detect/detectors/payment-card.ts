@@ -62,6 +62,8 @@ export const paymentCard: Detector = {
       { text: "ref 1234567890123456", expect: [] },
       { text: "4111-1111 1111-1111", expect: [] },
       { text: "tracking 9400111899223817246312", expect: [] },
+      { text: '"uniqueQualifier": "380241841528798723"', expect: [] },
+      { text: "Discover card 6011000990139424124", expect: ["6011000990139424124"] },
     ],
   },
   detect(doc) {
@@ -75,6 +77,10 @@ export const paymentCard: Detector = {
       const brand = cardBrand(digits);
       if (!brand || !luhnValid(digits)) return;
       const ctx = findContext(doc, start, end, CARD, { before: 40, after: 0 });
+      // Long IDs and counters collide with 13/14/17–19-digit card ranges one time in ten (Luhn):
+      // written as one run of digits, only the common 15- and 16-digit lengths stand without a card word.
+      if (digits.length === m[0].length && digits.length !== 15 && digits.length !== 16 && ctx.length === 0)
+        return;
       const neg = findContext(doc, start, end, NOT_CARD, { before: 30, header: false });
       out.push(
         makeFinding(doc, "payment-card", "PAYMENT_CARD", start, end, {

@@ -58,12 +58,14 @@ const NOT_PHONE = lexicon([
   "isbn",
 ]);
 
-/** (212) 555-1234, 212-555-1234, 212.555.1234, 212 555 1234, +1 212 555 1234, 1-212-555-1234. */
-const FORMATTED = /(?:\+?1[ .-]?)?(?:\(\s?(\d{3})\s?\)[ .-]?|\b(\d{3})[ .-])(\d{3})[ .-](\d{4})\b/g;
-/** 2125551234 or 12125551234: only with a phone/fax label. */
-const BARE = /\b1?(\d{3})(\d{3})(\d{4})\b/g;
-/** 555-1234 (no area code): only with a phone/fax label. */
-const LOCAL = /\b(\d{3})-(\d{4})\b/g;
+/**
+ * One pass, three forms:
+ * formatted (212) 555-1234, 212-555-1234, 212.555.1234, 212 555 1234, +1 212 555 1234, 1-212-555-1234;
+ * bare 2125551234 or 12125551234 (only with a phone/fax label);
+ * local 555-1234 without area code (only with a phone/fax label).
+ */
+const PHONE_RE =
+  /(?:\+?1[ .-]?)?(?:\(\s?(\d{3})\s?\)[ .-]?|\b(\d{3})[ .-])(\d{3})[ .-](\d{4})\b|\b1?(\d{3})(\d{3})(\d{4})\b|\b(\d{3})-(\d{4})\b/g;
 
 /**
  * Phone and fax numbers under NANP rules: area code and exchange start 2–9 and are not N11, area
@@ -111,7 +113,11 @@ export const phone: Detector = {
       if (seen.has(start) || !standsAlone(text, start, end)) return;
       // "+372 685 2028": a non-NANP country code directly before the number.
       if (start > 0 && text.charCodeAt(start - 1) === 43) return;
-      if (start > 1 && /\+\d{1,3}[ .-]$/.test(text.slice(Math.max(0, start - 5), start)) && !/\+1[ .-]$/.test(text.slice(start - 3, start)))
+      if (
+        start > 1 &&
+        /\+\d{1,3}[ .-]$/.test(text.slice(Math.max(0, start - 5), start)) &&
+        !/\+1[ .-]$/.test(text.slice(start - 3, start))
+      )
         return;
       const check = nanpCheck(area, ex, line);
       if (!check.valid) return;
@@ -126,13 +132,12 @@ export const phone: Detector = {
         build(doc, start, end, kind, check.fictional, phoneHits, faxHits, neg.length > 0, neg[0]?.word),
       );
     };
-    scan(FORMATTED, text, (m) => {
-      let start = m.index;
-      if (text.charCodeAt(start) === 40 /* ( */ && start > 0 && text.charCodeAt(start - 1) === 43) start--;
-      consider(start, m.index + m[0].length, m[1] ?? m[2], m[3]!, m[4]!, "formatted");
+    scan(PHONE_RE, text, (m) => {
+      const end = m.index + m[0].length;
+      if (m[3] !== undefined) consider(m.index, end, m[1] ?? m[2], m[3], m[4]!, "formatted");
+      else if (m[5] !== undefined) consider(m.index, end, m[5], m[6]!, m[7]!, "bare");
+      else consider(m.index, end, undefined, m[8]!, m[9]!, "local");
     });
-    scan(BARE, text, (m) => consider(m.index, m.index + m[0].length, m[1], m[2]!, m[3]!, "bare"));
-    scan(LOCAL, text, (m) => consider(m.index, m.index + m[0].length, undefined, m[1]!, m[2]!, "local"));
     return out;
   },
 };

@@ -59,8 +59,17 @@ export const zipCode: Detector = {
       const end = start + m[0].length;
       if (!standsAlone(text, start, end)) return;
       const context: string[] = [];
-      const before = text.slice(Math.max(0, start - 20), start);
-      const state = STATE_BEFORE.exec(before);
+      // Address context: a state abbreviation or name just before ("Springfield, IL 62704").
+      let p = start - 1;
+      while (
+        p >= 0 &&
+        p > start - 4 &&
+        (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 44 || text.charCodeAt(p) === 9)
+      )
+        p--;
+      if (p >= 0 && text.charCodeAt(p) === 46) p--;
+      const letterBefore = p >= 0 && /[A-Za-z]/.test(text[p] ?? "");
+      const state = letterBefore ? STATE_BEFORE.exec(text.slice(Math.max(0, start - 20), start)) : null;
       if (state) context.push(`address:${state[0].replace(/[ \t,.]+$/, "")}`);
       for (const h of findContext(doc, start, end, ZIP, { before: 25 }))
         context.push(`${h.where === "header" ? "header" : "label"}:${h.word}`);
