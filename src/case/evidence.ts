@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import type { SourceRow, Store } from "../store/types.js";
 import { currentActor } from "./case.js";
 
@@ -9,9 +9,16 @@ export interface FileDigest {
   sha256: string;
 }
 
-/** SHA-256 of a file, streamed (constant memory). */
+/** Files up to this size are hashed from one read; larger ones are streamed. */
+const WHOLE_READ_BYTES = 8 * 1024 * 1024;
+
+/** SHA-256 of a file, streamed for large files (constant memory). */
 export async function digestFile(path: string): Promise<FileDigest> {
   const info = await stat(path);
+  if (info.size <= WHOLE_READ_BYTES) {
+    const bytes = await readFile(path);
+    return { size: bytes.byteLength, sha256: createHash("sha256").update(bytes).digest("hex") };
+  }
   const hash = createHash("sha256");
   await new Promise<void>((res, rej) => {
     createReadStream(path, { highWaterMark: 1 << 20 })

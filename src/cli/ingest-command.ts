@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { audit } from "../case/case.js";
 import { ingest } from "../ingest/ingest.js";
 import { parsePositiveInt, withCase, writeOut } from "./options.js";
 import { progressPrinter } from "./progress.js";
@@ -64,8 +63,7 @@ export function registerIngestCommand(program: Command): void {
         } else {
           await writeOut(`${formatReconciliation(report)}\n`);
         }
-        if (report.missing.length > 0) {
-          await audit(c, "ingest:missing", { missing: report.missing });
+        if (report.missing.length > 0 || report.unreadable.length > 0) {
           process.exitCode = 2;
         }
       });

@@ -20,5 +20,6 @@ export function formatReconciliation(r: IngestReport): string {
   out.push(`Exceptions: ${r.exceptions}`);
   for (const [k, n] of Object.entries(r.exceptionsByReason)) out.push(`  ${k.padEnd(18)} ${n}`);
   if (r.missing.length) out.push(`Not found (nothing ingested): ${r.missing.join(", ")}`);
+  for (const u of r.unreadable) out.push(`Could not be read (not registered): ${u.path}: ${u.error}`);
   return out.join("\n");
 }

@@ -3,7 +3,7 @@ import { readdir, readFile, rm, stat } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import { pipeline as streamPipeline } from "node:stream/promises";
 import { audit, type OpenCase } from "../case/case.js";
-import { digestFile, registerSource } from "../case/evidence.js";
+import { digestFile, type FileDigest, registerSource } from "../case/evidence.js";
 import { describeError, type ExceptionReason } from "../core/exception.js";
 import type { ItemNode } from "../core/item.js";
 import { DEFAULT_LIMITS, type Limits } from "../core/limits.js";
@@ -56,6 +56,8 @@ interface RunState {
   ocr: boolean;
   pipeline: EntryPipeline;
   outcomes: SourceOutcome[];
+  /** Sources taken up in this run. */
+  seen: Set<number>;
   totalBytes: number;
   doneBytes: number;
   sourcesDone: number;
@@ -102,6 +104,7 @@ export async function ingest(c: OpenCase, options: IngestOptions): Promise<Inges
   await audit(c, "ingest:start", options.auditOptions ?? { paths: options.paths, jobs: threads, ocr });
 
   const { files, missing } = await listFiles(options.paths);
+  const unreadable: { path: string; error: string }[] = [];
   const runner: TaskRunner<EntryJob, ItemNode> =
     threads <= 1
       ? inProcessRunner(async (job: EntryJob) => runEntryJob(job, await loadToolkit()), shutdownOcr)
@@ -113,6 +116,7 @@ export async function ingest(c: OpenCase, options: IngestOptions): Promise<Inges
     ocr,
     pipeline: undefined as unknown as EntryPipeline,
     outcomes: [],
+    seen: new Set(),
     totalBytes: 0,
     doneBytes: 0,
     sourcesDone: 0,
@@ -150,8 +154,23 @@ export async function ingest(c: OpenCase, options: IngestOptions): Promise<Inges
 
   try {
     for (const f of files) state.totalBytes += (await stat(f)).size;
-    for (const file of files) {
-      await ingestFile(state, file, file, null, 0);
+    // Hash a few files ahead, so that small files (a folder of EMLs) do not wait on disk one by one.
+    const ahead = new Map<number, Promise<FileDigest>>();
+    for (let i = 0; i < files.length; i++) {
+      for (let j = i; j < Math.min(files.length, i + 8); j++) {
+        if (!ahead.has(j)) ahead.set(j, digestFile(files[j]!));
+      }
+      const digest = ahead.get(i)!;
+      ahead.delete(i);
+      try {
+        await digest;
+      } catch (err) {
+        // Not registered (it has no hash) but not forgotten: reported and audited by path.
+        unreadable.push({ path: files[i]!, error: describeError(err) });
+        state.sourcesDone++;
+        continue;
+      }
+      await ingestFile(state, files[i]!, files[i]!, null, 0, digest);
       state.sourcesDone++;
     }
     await state.pipeline.drain();
@@ -193,16 +212,19 @@ async function ingestFile(
   displayPath: string,
   parentSourceId: number | null,
   depth: number,
+  prehashed?: Promise<FileDigest>,
 ): Promise<SourceRow> {
   s.progress({ phase: "hashing", currentSource: displayPath });
-  const digest = await digestFile(file);
+  const digest = await (prehashed ?? digestFile(file));
   const format = sourceFormat(file);
   const { source, isNew } = await registerSource(s.c.store, displayPath, digest, format, parentSourceId);
-  if (!isNew && source.status === "done") {
+  // Done before, or already taken up in this run under another path (identical content).
+  if (!isNew && (source.status === "done" || s.seen.has(source.id))) {
     s.outcomes.push({ sourceId: source.id, status: "already-ingested" });
     s.doneBytes += parentSourceId === null ? digest.size : 0;
     return source;
   }
+  s.seen.add(source.id);
   const status = isNew ? "ingested" : "resumed";
   await s.c.store.setSourceStatus(source.id, "ingesting");
   s.progress({ phase: "reading", currentSource: displayPath });
@@ -227,20 +249,23 @@ async function ingestFile(
       stage: "source",
     });
   }
-  await s.pipeline.drain();
-  for (const sf of await s.c.store.shortfalls(source.id)) {
-    await s.c.store.addException({
-      sourceId: source.id,
-      itemId: sf.itemId,
-      provenance: sf.provenance,
-      reason: "declared-not-read",
-      detail: `${sf.declared} declared, ${sf.read} read or recorded`,
-      stage: "reconcile",
-    });
-  }
-  await s.c.store.setSourceStatus(source.id, "done", declared ?? null, detail);
-  if (parentSourceId === null) s.doneBytes = base + digest.size;
+  // Closing the source waits in the write queue behind its own entries, not here: the next
+  // source is read (and its entries built) meanwhile.
   s.outcomes.push({ sourceId: source.id, status });
+  await s.pipeline.enqueueBarrier(async () => {
+    for (const sf of await s.c.store.shortfalls(source.id)) {
+      await s.c.store.addException({
+        sourceId: source.id,
+        itemId: sf.itemId,
+        provenance: sf.provenance,
+        reason: "declared-not-read",
+        detail: `${sf.declared} declared, ${sf.read} read or recorded`,
+        stage: "reconcile",
+      });
+    }
+    await s.c.store.setSourceStatus(source.id, "done", declared ?? null, detail);
+  });
+  if (parentSourceId === null) s.doneBytes = base + digest.size;
   return source;
 }
 

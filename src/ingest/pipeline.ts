@@ -24,7 +24,11 @@ export interface PipelineStats {
 }
 
 /** What one submitted entry turns into: an item tree to write, or an exception in its place. */
-type Outcome = { entry: EntryToWrite } | { exception: NewException };
+type Outcome =
+  | { entry: EntryToWrite }
+  | { exception: NewException }
+  /** Runs once everything queued before it is written (e.g. closing a source). */
+  | { barrier: () => Promise<void> };
 
 interface Slot {
   size: number;
@@ -142,19 +146,43 @@ export class EntryPipeline {
     };
   }
 
+  /**
+   * Queues `fn` to run after every entry queued so far is written: a source is marked done
+   * only once all of its entries are stored, while the next source is already being read.
+   */
+  async enqueueBarrier(fn: () => Promise<void>): Promise<void> {
+    const seq = await this.reserve(0);
+    this.complete(seq, { barrier: fn }, 0);
+    // Barriers are rare and waiting behind one delays nothing: write promptly.
+    this.flush();
+  }
+
   private flush(): void {
     if (this.buffer.length === 0) return;
     const batch = this.buffer;
     this.buffer = [];
     this.writing = this.writing.then(async () => {
       try {
-        const entries: EntryToWrite[] = [];
-        for (const o of batch) if ("entry" in o) entries.push(o.entry);
-        const r = await this.store.writeEntries(entries);
-        for (const o of batch) if ("exception" in o) await this.store.addException(o.exception);
-        this.stats.entries += batch.length;
-        this.stats.items += r.items;
-        this.stats.duplicates += r.duplicates;
+        let entries: EntryToWrite[] = [];
+        let exceptions: NewException[] = [];
+        const write = async () => {
+          const r = await this.store.writeEntries(entries);
+          for (const x of exceptions) await this.store.addException(x);
+          this.stats.entries += entries.length + exceptions.length;
+          this.stats.items += r.items;
+          this.stats.duplicates += r.duplicates;
+          entries = [];
+          exceptions = [];
+        };
+        for (const o of batch) {
+          if ("entry" in o) entries.push(o.entry);
+          else if ("exception" in o) exceptions.push(o.exception);
+          else {
+            await write();
+            await o.barrier();
+          }
+        }
+        await write();
         this.onWritten?.(this.stats);
       } catch (err) {
         this.writeError = err;

@@ -39,6 +39,8 @@ export interface IngestReport {
   exceptionsByReason: Record<string, number>;
   /** Paths given on the command line that do not exist. */
   missing: string[];
+  /** Files that exist but could not be read at all (so not registered), with the error. */
+  unreadable: { path: string; error: string }[];
   elapsedMs: number;
   /** Bytes of content built into items during this run. */
   bytes: number;
@@ -87,6 +89,7 @@ export async function buildReport(
     byMediaType: counts.byMediaType,
     exceptionsByReason,
     missing,
+    unreadable: [],
     elapsedMs,
     bytes: stats.bytes,
   };

@@ -102,6 +102,18 @@ export class SqliteStore implements Store {
     this.stmts = this.prepare();
   }
 
+  private readonly cache = new Map<string, Database.Statement>();
+
+  /** A prepared statement, prepared once per SQL text (preparing costs more than running). */
+  private sql(text: string): Database.Statement {
+    let st = this.cache.get(text);
+    if (!st) {
+      st = this.db.prepare(text);
+      this.cache.set(text, st);
+    }
+    return st;
+  }
+
   private migrate(): void {
     this.db.exec(
       "CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
@@ -144,16 +156,14 @@ export class SqliteStore implements Store {
   }
 
   async getMeta(key: string): Promise<string | undefined> {
-    const r = this.db.prepare("SELECT value FROM meta WHERE key = ?").get(key) as Row | undefined;
+    const r = this.sql("SELECT value FROM meta WHERE key = ?").get(key) as Row | undefined;
     return r ? (r.value as string) : undefined;
   }
 
   async setMeta(key: string, value: string): Promise<void> {
-    this.db
-      .prepare(
-        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-      )
-      .run(key, value);
+    this.sql(
+      "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    ).run(key, value);
   }
 
   async appendAudit(e: {
@@ -164,7 +174,7 @@ export class SqliteStore implements Store {
     detail: unknown;
   }): Promise<AuditEntry> {
     return this.db.transaction(() => {
-      const last = this.db.prepare("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").get() as
+      const last = this.sql("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").get() as
         | Row
         | undefined;
       const seq = last ? (last.seq as number) + 1 : 1;
@@ -179,27 +189,25 @@ export class SqliteStore implements Store {
         detail: e.detail ?? null,
       };
       const hash = auditHash(prevHash, base);
-      this.db
-        .prepare(
-          "INSERT INTO audit_log (seq, at, actor, command, version, options, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .run(
-          seq,
-          base.at,
-          base.actor,
-          base.command,
-          base.version,
-          JSON.stringify(base.options),
-          JSON.stringify(base.detail),
-          prevHash,
-          hash,
-        );
+      this.sql(
+        "INSERT INTO audit_log (seq, at, actor, command, version, options, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      ).run(
+        seq,
+        base.at,
+        base.actor,
+        base.command,
+        base.version,
+        JSON.stringify(base.options),
+        JSON.stringify(base.detail),
+        prevHash,
+        hash,
+      );
       return { ...base, prevHash, hash };
     })();
   }
 
   async listAudit(): Promise<AuditEntry[]> {
-    return (this.db.prepare("SELECT * FROM audit_log ORDER BY seq").all() as Row[]).map((r) => ({
+    return (this.sql("SELECT * FROM audit_log ORDER BY seq").all() as Row[]).map((r) => ({
       seq: r.seq as number,
       at: r.at as string,
       actor: r.actor as string,
@@ -213,17 +221,15 @@ export class SqliteStore implements Store {
   }
 
   async findSourceBySha(sha256: string): Promise<SourceRow | undefined> {
-    const r = this.db.prepare("SELECT * FROM sources WHERE sha256 = ?").get(sha256) as Row | undefined;
+    const r = this.sql("SELECT * FROM sources WHERE sha256 = ?").get(sha256) as Row | undefined;
     return r ? toSource(r) : undefined;
   }
 
   async addSource(s: NewSource): Promise<SourceRow> {
-    const info = this.db
-      .prepare(
-        "INSERT INTO sources (path, size, sha256, format, parent_id, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
-      )
-      .run(s.path, s.size, s.sha256, s.format, s.parentId ?? null, now(), s.addedBy);
-    return toSource(this.db.prepare("SELECT * FROM sources WHERE id = ?").get(info.lastInsertRowid) as Row);
+    const info = this.sql(
+      "INSERT INTO sources (path, size, sha256, format, parent_id, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    ).run(s.path, s.size, s.sha256, s.format, s.parentId ?? null, now(), s.addedBy);
+    return toSource(this.sql("SELECT * FROM sources WHERE id = ?").get(info.lastInsertRowid) as Row);
   }
 
   async setSourceStatus(
@@ -232,30 +238,27 @@ export class SqliteStore implements Store {
     declared?: number | null,
     format?: string,
   ): Promise<void> {
-    this.db
-      .prepare(
-        "UPDATE sources SET status = ?, declared = COALESCE(?, declared), format = COALESCE(?, format) WHERE id = ?",
-      )
-      .run(status, declared ?? null, format ?? null, id);
+    this.sql(
+      "UPDATE sources SET status = ?, declared = COALESCE(?, declared), format = COALESCE(?, format) WHERE id = ?",
+    ).run(status, declared ?? null, format ?? null, id);
   }
 
   async addSourcePath(sourceId: number, path: string, addedBy: string): Promise<void> {
-    this.db
-      .prepare("INSERT OR IGNORE INTO source_paths (source_id, path, added_at, added_by) VALUES (?, ?, ?, ?)")
-      .run(sourceId, path, now(), addedBy);
+    this.sql(
+      "INSERT OR IGNORE INTO source_paths (source_id, path, added_at, added_by) VALUES (?, ?, ?, ?)",
+    ).run(sourceId, path, now(), addedBy);
   }
 
   async sourcePaths(sourceId: number): Promise<string[]> {
     return (
-      this.db
-        .prepare("SELECT path FROM source_paths WHERE source_id = ? ORDER BY added_at, path")
+      this.sql("SELECT path FROM source_paths WHERE source_id = ? ORDER BY added_at, path")
         .raw()
         .all(sourceId) as string[][]
     ).map((r) => r[0] as string);
   }
 
   async listSources(): Promise<SourceRow[]> {
-    return (this.db.prepare("SELECT * FROM sources ORDER BY id").all() as Row[]).map(toSource);
+    return (this.sql("SELECT * FROM sources ORDER BY id").all() as Row[]).map(toSource);
   }
 
   async ensureFolder(f: {
@@ -293,17 +296,15 @@ export class SqliteStore implements Store {
   }
 
   async storedEntryPaths(sourceId: number): Promise<Set<string>> {
-    const rows = this.db
-      .prepare("SELECT provenance FROM items WHERE source_id = ? AND top_level = 1")
+    const rows = this.sql("SELECT provenance FROM items WHERE source_id = ? AND top_level = 1")
       .raw()
       .all(sourceId) as string[][];
     const set = new Set<string>();
     for (const r of rows) set.add(r[0] as string);
-    for (const r of this.db
-      .prepare(
-        `SELECT x.provenance FROM exceptions x LEFT JOIN items p ON p.id = x.parent_id
+    for (const r of this.sql(
+      `SELECT x.provenance FROM exceptions x LEFT JOIN items p ON p.id = x.parent_id
          WHERE x.source_id = ? AND x.item_id IS NULL AND (x.parent_id IS NULL OR p.kind = 'folder')`,
-      )
+    )
       .raw()
       .all(sourceId) as string[][]) {
       set.add(r[0] as string);
@@ -419,14 +420,12 @@ export class SqliteStore implements Store {
   async shortfalls(
     sourceId: number,
   ): Promise<{ itemId: number; provenance: string; declared: number; read: number }[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT c.id, c.provenance, c.declared,
+    const rows = this.sql(
+      `SELECT c.id, c.provenance, c.declared,
            (SELECT COUNT(*) FROM items k WHERE k.parent_id = c.id AND k.kind <> 'folder') +
            (SELECT COUNT(*) FROM exceptions x WHERE x.parent_id = c.id AND x.item_id IS NULL) AS read
          FROM items c WHERE c.source_id = ? AND c.kind = 'folder' AND c.declared IS NOT NULL`,
-      )
-      .all(sourceId) as Row[];
+    ).all(sourceId) as Row[];
     return rows
       .filter((r) => (r.read as number) < (r.declared as number))
       .map((r) => ({
@@ -438,17 +437,15 @@ export class SqliteStore implements Store {
   }
 
   async reconciliation(): Promise<ReconciliationRow[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT s.id, s.path, s.sha256, s.format, s.declared,
+    const rows = this.sql(
+      `SELECT s.id, s.path, s.sha256, s.format, s.declared,
            (SELECT COUNT(*) FROM items i WHERE i.source_id = s.id AND i.top_level = 1) +
            (SELECT COUNT(*) FROM exceptions x WHERE x.source_id = s.id AND x.item_id IS NULL AND x.stage = 'ingest'
               AND (x.parent_id IS NULL OR x.parent_id IN (SELECT f.id FROM items f WHERE f.source_id = s.id AND f.kind = 'folder'))) AS read,
            (SELECT COUNT(*) FROM items i WHERE i.source_id = s.id AND i.kind <> 'folder') AS items,
            (SELECT COUNT(*) FROM exceptions x WHERE x.source_id = s.id) AS exceptions
          FROM sources s ORDER BY s.id`,
-      )
-      .all() as Row[];
+    ).all() as Row[];
     return rows.map((r) => ({
       sourceId: r.id as number,
       path: r.path as string,
@@ -463,49 +460,45 @@ export class SqliteStore implements Store {
 
   async itemCounts(): Promise<ItemCounts> {
     const byKind: Record<string, number> = {};
-    for (const r of this.db
-      .prepare("SELECT kind, COUNT(*) AS n FROM items WHERE kind <> 'folder' GROUP BY kind")
-      .all() as Row[]) {
+    for (const r of this.sql(
+      "SELECT kind, COUNT(*) AS n FROM items WHERE kind <> 'folder' GROUP BY kind",
+    ).all() as Row[]) {
       byKind[r.kind as string] = r.n as number;
     }
     const byMediaType: Record<string, number> = {};
-    for (const r of this.db
-      .prepare(
-        "SELECT media_type, COUNT(*) AS n FROM items WHERE kind <> 'folder' AND duplicate_of IS NULL GROUP BY media_type ORDER BY n DESC",
-      )
-      .all() as Row[]) {
+    for (const r of this.sql(
+      "SELECT media_type, COUNT(*) AS n FROM items WHERE kind <> 'folder' AND duplicate_of IS NULL GROUP BY media_type ORDER BY n DESC",
+    ).all() as Row[]) {
       byMediaType[r.media_type as string] = r.n as number;
     }
-    const dup = this.db
-      .prepare("SELECT COUNT(*) AS n FROM items WHERE duplicate_of IS NOT NULL")
-      .get() as Row;
+    const dup = this.sql("SELECT COUNT(*) AS n FROM items WHERE duplicate_of IS NOT NULL").get() as Row;
     return { byKind, byMediaType, duplicates: dup.n as number };
   }
 
   async exceptionCounts(): Promise<Record<string, number>> {
     const out: Record<string, number> = {};
-    for (const r of this.db
-      .prepare("SELECT reason, COUNT(*) AS n FROM exceptions GROUP BY reason ORDER BY n DESC")
-      .all() as Row[]) {
+    for (const r of this.sql(
+      "SELECT reason, COUNT(*) AS n FROM exceptions GROUP BY reason ORDER BY n DESC",
+    ).all() as Row[]) {
       out[r.reason as string] = r.n as number;
     }
     return out;
   }
 
   async *items(): AsyncIterable<ItemRow> {
-    for (const r of this.db.prepare("SELECT * FROM items WHERE kind <> 'folder' ORDER BY id").iterate()) {
+    for (const r of this.sql("SELECT * FROM items WHERE kind <> 'folder' ORDER BY id").iterate()) {
       yield toItem(r as Row);
     }
   }
 
   async *exceptions(): AsyncIterable<ExceptionRow> {
-    for (const r of this.db.prepare("SELECT * FROM exceptions ORDER BY id").iterate()) {
+    for (const r of this.sql("SELECT * FROM exceptions ORDER BY id").iterate()) {
       yield toException(r as Row);
     }
   }
 
   async itemText(id: number): Promise<string | undefined> {
-    const r = this.db.prepare("SELECT text FROM item_text WHERE item_id = ?").get(id) as Row | undefined;
+    const r = this.sql("SELECT text FROM item_text WHERE item_id = ?").get(id) as Row | undefined;
     return r ? (r.text as string) : undefined;
   }
 }
