@@ -91,4 +91,27 @@ describe("the breachscope command line", () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("--format must be csv or json");
   });
+
+  it("detects personal data in plain text and scores it against gold spans", () => {
+    const text = "Patient: Maria Gonzalez\nDOB: 03/04/1961\nSSN: 512-44-8822\nMRN: 00123456\n";
+    const file = join(dir, "note.txt");
+    writeFileSync(file, text);
+    const r = runCli(["detect", "--text", file, "--json"]);
+    expect(r.status, r.stderr).toBe(0);
+    const found = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    for (const f of found) expect(text.slice(f.start, f.end)).toBe(f.text);
+    expect(found.map((f) => f.entity)).toEqual(expect.arrayContaining(["PERSON_NAME", "DATE_OF_BIRTH", "SSN", "MRN"]));
+    // Without --json only counts are printed: no matched text on the terminal.
+    const plain = runCli(["detect", "--text", file]);
+    expect(plain.stdout).not.toContain("512-44-8822");
+    expect(plain.stdout).toMatch(/SSN\s+1/);
+
+    const gold = join(dir, "gold.jsonl");
+    const ssn = text.indexOf("512-44-8822");
+    writeFileSync(gold, `${JSON.stringify({ text, spans: [{ entity: "SSN", start: ssn, end: ssn + 11 }] })}\n`);
+    const e = runCli(["eval", "--gold", gold, "--detectors", "ssn"]);
+    expect(e.status, e.stderr).toBe(0);
+    expect(e.stdout).toContain("SSN");
+    expect(runCli(["detect", "--text", file, "--detectors", "nope"]).stderr).toContain("unknown detector");
+  });
 });
