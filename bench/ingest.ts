@@ -8,7 +8,16 @@
  * Each scenario runs in a child process so that its peak RSS is its own.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, readFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -90,7 +99,15 @@ async function child(): Promise<void> {
 }
 
 function runChild(mode: string, input: string, jobs?: string): Omit<Result, "scenario" | "inputBytes"> {
-  const args = [...process.execArgv, SELF, "--child", mode, "--input", input, ...(jobs ? ["--jobs", jobs] : [])];
+  const args = [
+    ...process.execArgv,
+    SELF,
+    "--child",
+    mode,
+    "--input",
+    input,
+    ...(jobs ? ["--jobs", jobs] : []),
+  ];
   const r = spawnSync(process.execPath, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`scenario ${mode} failed: ${r.stderr.slice(-2000)}`);
   const last = r.stdout.trim().split("\n").at(-1) ?? "{}";
@@ -103,7 +120,14 @@ async function corpus(dataDir: string, format: "mbox" | "eml", sizeBytes: number
   rmSync(dir, { recursive: true, force: true });
   process.stderr.write(`generating ${format} corpus of ${(sizeBytes / 2 ** 30).toFixed(2)} GiB in ${dir}\n`);
   const t = Date.now();
-  await generateIncident({ outDir: dir, seed: 1, sizeBytes, formats: [format], patients: 5000, mailboxes: 8 });
+  await generateIncident({
+    outDir: dir,
+    seed: 1,
+    sizeBytes,
+    formats: [format],
+    patients: 5000,
+    mailboxes: 8,
+  });
   process.stderr.write(`  generated in ${((Date.now() - t) / 1000).toFixed(0)} s\n`);
   writeFileSync(join(dir, "DONE"), "");
   return join(dir, "mailboxes");
@@ -158,8 +182,10 @@ async function main(): Promise<void> {
   if (only.has("mbox") || only.has("parse")) {
     const mbox = await corpus(dataDir, "mbox", size);
     const bytes = dirBytes(mbox);
-    if (only.has("parse")) results.push({ scenario: "mbox parse only (1 thread)", inputBytes: bytes, ...runChild("parse", mbox) });
-    if (only.has("mbox")) results.push({ scenario: "mbox ingest", inputBytes: bytes, ...runChild("ingest", mbox, jobs) });
+    if (only.has("parse"))
+      results.push({ scenario: "mbox parse only (1 thread)", inputBytes: bytes, ...runChild("parse", mbox) });
+    if (only.has("mbox"))
+      results.push({ scenario: "mbox ingest", inputBytes: bytes, ...runChild("ingest", mbox, jobs) });
   }
   if (only.has("eml")) {
     const eml = await corpus(dataDir, "eml", size);
@@ -171,16 +197,23 @@ async function main(): Promise<void> {
   }
   if (only.has("pst")) {
     const pst = pstCorpus(dataDir, size);
-    const r: Result = { scenario: "pst ingest (enron.pst repeated)", inputBytes: dirBytes(pst), ...runChild("ingest", pst, jobs) };
+    const r: Result = {
+      scenario: "pst ingest (enron.pst repeated)",
+      inputBytes: dirBytes(pst),
+      ...runChild("ingest", pst, jobs),
+    };
     const rp = readpstSeconds(pst);
-    if (rp !== undefined) r.note = `readpst -D on the same files: ${rp.toFixed(1)} s; breachscope/readpst time ratio ${(r.seconds / rp).toFixed(2)}`;
+    if (rp !== undefined)
+      r.note = `readpst -D on the same files: ${rp.toFixed(1)} s; breachscope/readpst time ratio ${(r.seconds / rp).toFixed(2)}`;
     results.push(r);
   }
 
   const require = createRequire(import.meta.url);
   const cpu = (require("node:os") as typeof import("node:os")).cpus()[0]?.model ?? "unknown CPU";
   process.stdout.write(`\nnode ${process.version}, ${cpu}, ${jobs ?? "default"} jobs, OCR off\n\n`);
-  process.stdout.write("| scenario | input | wall | MB/s | items | items/s | peak RSS |\n|---|---|---|---|---|---|---|\n");
+  process.stdout.write(
+    "| scenario | input | wall | MB/s | items | items/s | peak RSS |\n|---|---|---|---|---|---|---|\n",
+  );
   for (const r of results) {
     const mb = r.inputBytes / 2 ** 20;
     process.stdout.write(

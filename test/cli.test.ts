@@ -39,7 +39,20 @@ describe("the breachscope command line", () => {
     expect(runCli(["case", "init", caseDir]).status).toBe(0);
     mkdirSync(join(evidence, "inbox"), { recursive: true });
     writeFileSync(join(evidence, "inbox", "1.eml"), EML(1));
-    writeFileSync(join(evidence, "inbox", "2.eml"), EML(2, ["--xx", "Content-Type: application/pdf; name=\"scan.pdf\"", "Content-Transfer-Encoding: base64", "", "JVBERi0xLjQKJeLjz9MK", ""].join("\r\n")));
+    writeFileSync(
+      join(evidence, "inbox", "2.eml"),
+      EML(
+        2,
+        [
+          "--xx",
+          'Content-Type: application/pdf; name="scan.pdf"',
+          "Content-Transfer-Encoding: base64",
+          "",
+          "JVBERi0xLjQKJeLjz9MK",
+          "",
+        ].join("\r\n"),
+      ),
+    );
     // The same file in a second mailbox export: one source, two locations.
     mkdirSync(join(evidence, "copy"), { recursive: true });
     writeFileSync(join(evidence, "copy", "1.eml"), EML(1));
@@ -47,7 +60,15 @@ describe("the breachscope command line", () => {
     expect(r.status, r.stderr).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(Object.keys(report)).toEqual(
-      expect.arrayContaining(["sources", "messages", "attachments", "items", "exceptions", "byType", "exceptionsByReason"]),
+      expect.arrayContaining([
+        "sources",
+        "messages",
+        "attachments",
+        "items",
+        "exceptions",
+        "byType",
+        "exceptionsByReason",
+      ]),
     );
     expect(report.sources).toHaveLength(2);
     expect(report.sources[0]).toMatchObject({ format: "eml", declared: 1, read: 1, locations: 2 });
@@ -58,7 +79,10 @@ describe("the breachscope command line", () => {
   });
 
   it("lists items, exceptions, sources and the audit log", () => {
-    const items = runCli(["items", "--case", caseDir]).stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const items = runCli(["items", "--case", caseDir])
+      .stdout.trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(items.map((i) => i.kind).sort()).toEqual(["attachment", "message", "message"]);
     const att = items.find((i) => i.kind === "attachment");
     expect(att).toMatchObject({ mediaType: "application/pdf", exception: "corrupt" });
@@ -70,11 +94,17 @@ describe("the breachscope command line", () => {
     const json = runCli(["exceptions", "--case", caseDir, "--format", "json"]).stdout.trim();
     expect(JSON.parse(json)).toMatchObject({ reason: "corrupt" });
 
-    const sources = runCli(["sources", "--case", caseDir, "--json"]).stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const sources = runCli(["sources", "--case", caseDir, "--json"])
+      .stdout.trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(sources[0].paths).toHaveLength(2);
     expect(sources[0].sha256).toMatch(/^[0-9a-f]{64}$/);
 
-    const audit = runCli(["audit", "--case", caseDir, "--json"]).stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const audit = runCli(["audit", "--case", caseDir, "--json"])
+      .stdout.trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(audit.map((e) => e.command)).toEqual(["case init", "ingest:start", "ingest:end", "items"]);
   });
 
@@ -82,7 +112,10 @@ describe("the breachscope command line", () => {
     const r = runCli(["ingest", "--case", caseDir, "--json", join(evidence, "inbox"), join(dir, "nope.pst")]);
     expect(r.status).toBe(2);
     const report = JSON.parse(r.stdout);
-    expect(report.sources.map((s: { status: string }) => s.status)).toEqual(["already-ingested", "already-ingested"]);
+    expect(report.sources.map((s: { status: string }) => s.status)).toEqual([
+      "already-ingested",
+      "already-ingested",
+    ]);
     expect(report.missing).toEqual([join(dir, "nope.pst")]);
   });
 
@@ -98,9 +131,14 @@ describe("the breachscope command line", () => {
     writeFileSync(file, text);
     const r = runCli(["detect", "--text", file, "--json"]);
     expect(r.status, r.stderr).toBe(0);
-    const found = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const found = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     for (const f of found) expect(text.slice(f.start, f.end)).toBe(f.text);
-    expect(found.map((f) => f.entity)).toEqual(expect.arrayContaining(["PERSON_NAME", "DATE_OF_BIRTH", "SSN", "MRN"]));
+    expect(found.map((f) => f.entity)).toEqual(
+      expect.arrayContaining(["PERSON_NAME", "DATE_OF_BIRTH", "SSN", "MRN"]),
+    );
     // Without --json only counts are printed: no matched text on the terminal.
     const plain = runCli(["detect", "--text", file]);
     expect(plain.stdout).not.toContain("512-44-8822");
@@ -108,7 +146,10 @@ describe("the breachscope command line", () => {
 
     const gold = join(dir, "gold.jsonl");
     const ssn = text.indexOf("512-44-8822");
-    writeFileSync(gold, `${JSON.stringify({ text, spans: [{ entity: "SSN", start: ssn, end: ssn + 11 }] })}\n`);
+    writeFileSync(
+      gold,
+      `${JSON.stringify({ text, spans: [{ entity: "SSN", start: ssn, end: ssn + 11 }] })}\n`,
+    );
     const e = runCli(["eval", "--gold", gold, "--detectors", "ssn"]);
     expect(e.status, e.stderr).toBe(0);
     expect(e.stdout).toContain("SSN");
