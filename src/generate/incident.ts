@@ -127,7 +127,11 @@ export async function generateIncident(options: GenerateOptions): Promise<Genera
   const compromises = planAttack(attackRng, staff, incidentMs);
   const compromiseOf = new Map(compromises.map((c) => [c.user, c]));
 
-  const truth = new TruthWriter(join(outDir, "truth.json"), options.keepText ?? false);
+  const truth = new TruthWriter(
+    join(outDir, "truth.json"),
+    options.keepText ?? false,
+    join(outDir, "gold.jsonl"),
+  );
   await truth.begin({
     generatorVersion: GENERATOR_VERSION,
     seed: options.seed,

@@ -61,17 +61,28 @@ interface PersonAcc {
  * Streams truth.json: the header first, items as they are produced (one per line), then the
  * accessed list and the per-person roll-up, which are only known at the end.
  */
+/**
+ * Texts whose span offsets hold exactly in the text ingest extracts: message bodies, attached
+ * messages and CSV files. PDF, DOCX, XLSX and scans are located by order, not offset.
+ */
+const EXACT_TEXT_KINDS: ReadonlySet<string> = new Set(["body", "message", "csv"]);
+
 export class TruthWriter {
   private out: OutputFile;
   private first = true;
   private nextId = 1;
   private people = new Map<string, PersonAcc>();
 
+  /** gold.jsonl: the texts whose offsets are exact, with their spans, for `breachscope eval --gold`. */
+  private gold: OutputFile | undefined;
+
   constructor(
     path: string,
     private readonly keepText: boolean,
+    goldPath?: string,
   ) {
     this.out = new OutputFile(path);
+    if (goldPath) this.gold = new OutputFile(goldPath);
   }
 
   async begin(header: Record<string, unknown>): Promise<void> {
@@ -82,6 +93,10 @@ export class TruthWriter {
   async item(input: Omit<TruthItem, "id">): Promise<number> {
     const id = this.nextId++;
     const item: TruthItem = { id, ...input };
+    if (this.gold && input.text !== undefined && EXACT_TEXT_KINDS.has(input.textKind)) {
+      const spans = input.spans.map((x) => ({ entity: x.code, start: x.start, end: x.end }));
+      await this.gold.write(`${JSON.stringify({ item: id, text: input.text, spans })}\n`);
+    }
     if (!this.keepText) delete item.text;
     const compromised = input.locations.some((l) => l.compromised);
     const accessed = input.locations.some((l) => l.accessed);
@@ -146,6 +161,7 @@ export class TruthWriter {
     }
     await this.out.write("]}\n");
     await this.out.close();
+    await this.gold?.close();
     return this.out.bytes;
   }
 }
