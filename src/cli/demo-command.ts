@@ -1,7 +1,9 @@
 import { existsSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import type { Command } from "commander";
-import { initCase } from "../case/case.js";
+import { initCase, type OpenCase } from "../case/case.js";
+import { detectText } from "../detect/text.js";
+import { SCORE } from "../detect/types.js";
 import { generateIncident } from "../generate/index.js";
 import { ingest } from "../ingest/ingest.js";
 import { parsePositiveInt } from "./options.js";
@@ -15,6 +17,51 @@ interface DemoFlags {
   patients: number;
   messages: number;
   jobs?: number;
+}
+
+/**
+ * Runs the detectors over the text of every ingested item and prints counts per data element.
+ * A preview: findings are not stored yet (detection over a case is the next stage to build).
+ */
+async function previewDetection(c: OpenCase, say: (s: string) => void): Promise<void> {
+  say("3/3 Detecting health and personal data in the extracted text (preview, not stored)");
+  const started = Date.now();
+  const counts = new Map<string, number>();
+  let items = 0;
+  let chars = 0;
+  const ids: number[] = [];
+  for await (const it of c.store.items()) if (it.textLength > 0 && it.duplicateOf === null) ids.push(it.id);
+  for (const id of ids) {
+    const text = await c.store.itemText(id);
+    if (!text) continue;
+    items++;
+    chars += text.length;
+    for (const f of detectText(text, { minScore: SCORE.likely })) {
+      counts.set(f.element, (counts.get(f.element) ?? 0) + 1);
+    }
+  }
+  const top = [...counts].sort((a, b) => b[1] - a[1]);
+  say(
+    `    ${items} items, ${formatBytes(chars)} of text, in ${((Date.now() - started) / 1000).toFixed(1)} s; findings scoring "likely" or higher:`,
+  );
+  for (let i = 0; i < top.length; i += 4) {
+    say(
+      `    ${top
+        .slice(i, i + 4)
+        .map(([k, n]) => `${k} ${n}`.padEnd(26))
+        .join("")}`,
+    );
+  }
+}
+
+/** How the user ran us, so the suggested commands work as typed (`node bin/breachscope.js` from a clone). */
+function invokedAs(): string {
+  const script = process.argv[1] ?? "";
+  if (/bin[\\/]breachscope(\.js)?$/.test(script)) {
+    const rel = relative(process.cwd(), script);
+    return rel.startsWith("..") || rel === "" ? "breachscope" : `node ${rel}`;
+  }
+  return "breachscope";
 }
 
 /** Clears a previous demo folder; refuses to touch a folder the demo did not create. */
@@ -59,7 +106,7 @@ export function registerDemoCommand(program: Command): void {
       );
 
       const caseDir = join(out, "case");
-      say(`2/2 Ingesting the mailboxes into a case in ${relative(process.cwd(), caseDir)}`);
+      say(`2/3 Ingesting the mailboxes into a case in ${relative(process.cwd(), caseDir)}`);
       const c = await initCase(caseDir, `Demo incident (seed ${flags.seed})`);
       try {
         const report = await ingest(c, {
@@ -70,8 +117,9 @@ export function registerDemoCommand(program: Command): void {
         });
         const declared = report.sources.reduce((n, s) => n + (s.declared ?? 0), 0);
         const read = report.sources.reduce((n, s) => n + s.read, 0);
+        const files = report.sources.reduce((n, s) => n + s.locations, 0);
         say(
-          `    ${report.sources.length} sources registered with SHA-256; declared ${declared}, read ${read}`,
+          `    ${files} files registered with SHA-256 as ${report.sources.length} sources (identical files are read once, every path kept); declared ${declared}, read ${read}`,
         );
         say(
           `    ${report.items} items: ${report.messages} messages (${report.duplicates} duplicate copies linked), ${report.attachments} attachments and archive members`,
@@ -86,15 +134,18 @@ export function registerDemoCommand(program: Command): void {
           .join(", ");
         say(`    exceptions: ${report.exceptions}${exc ? ` (${exc})` : ""}`);
         say(`    in ${(report.elapsedMs / 1000).toFixed(1)} s`);
+        await previewDetection(c, say);
       } finally {
         await c.store.close();
       }
       const rel = relative(process.cwd(), caseDir) || ".";
+      const cli = invokedAs();
       say("");
       say("Look next:");
-      say(`  breachscope exceptions --case ${rel}      what was not fully read, and why`);
-      say(`  breachscope items --case ${rel} | head    every item with its provenance`);
-      say(`  breachscope audit --case ${rel}           who ran what, when`);
+      say(`  ${cli} exceptions --case ${rel}      what was not fully read, and why`);
+      say(`  ${cli} items --case ${rel} | head    every item with its provenance`);
+      say(`  ${cli} audit --case ${rel}           who ran what, when`);
+      say(`  ${cli} detect --text FILE --json    find health and personal data in a text`);
       say(
         `  ${relative(process.cwd(), join(evidence, "truth.json"))}  the known answer (people and data elements)`,
       );
