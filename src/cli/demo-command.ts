@@ -45,12 +45,8 @@ async function previewDetection(c: OpenCase, say: (s: string) => void): Promise<
     `    ${items} items, ${formatBytes(chars)} of text, in ${((Date.now() - started) / 1000).toFixed(1)} s; findings scoring "likely" or higher:`,
   );
   for (let i = 0; i < top.length; i += 4) {
-    say(
-      `    ${top
-        .slice(i, i + 4)
-        .map(([k, n]) => `${k} ${n}`.padEnd(26))
-        .join("")}`,
-    );
+    const row = top.slice(i, i + 4).map(([k, n]) => `${k} ${n}`.padEnd(26));
+    say(`    ${row.join("").trimEnd()}`);
   }
 }
 
