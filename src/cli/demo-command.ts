@@ -2,8 +2,7 @@ import { existsSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { initCase, type OpenCase } from "../case/case.js";
-import { detectText } from "../detect/text.js";
-import { SCORE } from "../detect/types.js";
+import { detectCase } from "../detect/detect-case.js";
 import { generateIncident } from "../generate/index.js";
 import { ingest } from "../ingest/ingest.js";
 import { parsePositiveInt } from "./options.js";
@@ -19,33 +18,16 @@ interface DemoFlags {
   jobs?: number;
 }
 
-/**
- * Runs the detectors over the text of every ingested item and prints counts per data element.
- * A preview: findings are not stored yet (detection over a case is the next stage to build).
- */
-async function previewDetection(c: OpenCase, say: (s: string) => void): Promise<void> {
-  say("3/3 Detecting health and personal data in the extracted text (preview, not stored)");
-  const started = Date.now();
-  const counts = new Map<string, number>();
-  let items = 0;
-  let chars = 0;
-  const ids: number[] = [];
-  for await (const it of c.store.items()) if (it.textLength > 0 && it.duplicateOf === null) ids.push(it.id);
-  for (const id of ids) {
-    const text = await c.store.itemText(id);
-    if (!text) continue;
-    items++;
-    chars += text.length;
-    for (const f of detectText(text, { minScore: SCORE.likely })) {
-      counts.set(f.element, (counts.get(f.element) ?? 0) + 1);
-    }
-  }
-  const top = [...counts].sort((a, b) => b[1] - a[1]);
+/** Runs detection over the case (findings stored with their evidence) and prints counts per element. */
+async function detect(c: OpenCase, say: (s: string) => void): Promise<void> {
+  say("3/3 Detecting health and personal data in every item's text");
+  const r = await detectCase(c, {});
   say(
-    `    ${items} items, ${formatBytes(chars)} of text, in ${((Date.now() - started) / 1000).toFixed(1)} s; findings scoring "likely" or higher:`,
+    `    ${r.items} items, ${formatBytes(r.chars)} of text, in ${(r.elapsedMs / 1000).toFixed(1)} s: ${r.findings} findings`,
   );
-  for (let i = 0; i < top.length; i += 4) {
-    const row = top.slice(i, i + 4).map(([k, n]) => `${k} ${n}`.padEnd(26));
+  const strong = Object.entries(r.byElement);
+  for (let i = 0; i < strong.length; i += 4) {
+    const row = strong.slice(i, i + 4).map(([k, n]) => `${k} ${n}`.padEnd(26));
     say(`    ${row.join("").trimEnd()}`);
   }
 }
@@ -130,7 +112,7 @@ export function registerDemoCommand(program: Command): void {
           .join(", ");
         say(`    exceptions: ${report.exceptions}${exc ? ` (${exc})` : ""}`);
         say(`    in ${(report.elapsedMs / 1000).toFixed(1)} s`);
-        await previewDetection(c, say);
+        await detect(c, say);
       } finally {
         await c.store.close();
       }
@@ -141,7 +123,7 @@ export function registerDemoCommand(program: Command): void {
       say(`  ${cli} exceptions --case ${rel}      what was not fully read, and why`);
       say(`  ${cli} items --case ${rel} | head    every item with its provenance`);
       say(`  ${cli} audit --case ${rel}           who ran what, when`);
-      say(`  ${cli} detect --text FILE --json    find health and personal data in a text`);
+      say(`  ${cli} findings --case ${rel} | head  each finding: where, which detector, why, how sure`);
       say(
         `  ${relative(process.cwd(), join(evidence, "truth.json"))}  the known answer (people and data elements)`,
       );

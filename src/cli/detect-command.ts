@@ -1,13 +1,19 @@
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
+import { audit } from "../case/case.js";
 import { loadCustomConfigFile } from "../detect/custom.js";
+import { detectCase } from "../detect/detect-case.js";
 import { evaluate, formatEvaluation } from "../detect/eval.js";
 import { BUILTIN_DETECTORS, type DetectOptions } from "../detect/registry.js";
 import { detectText, findingsToJsonLines } from "../detect/text.js";
-import { writeOut } from "./options.js";
+import { parsePositiveInt, withCase, writeOut } from "./options.js";
+import { formatBytes } from "./progress.js";
 
 interface DetectFlags {
   text?: string;
+  jobs?: number;
+  force?: boolean;
+  quiet?: boolean;
   json?: boolean;
   detectors?: string;
   minScore?: string;
@@ -54,7 +60,10 @@ export function registerDetectCommands(program: Command): void {
     .option("--min-score <n>", "drop findings scoring below n (0 to 1)")
     .option("--custom <file>", "extra detectors, deny and allow lists from a JSON file")
     .option("--list", "list the detectors and exit")
-    .action(async (flags: DetectFlags & { list?: boolean }) => {
+    .option("-j, --jobs <n>", "worker threads for a case (default: one per core)", parsePositiveInt)
+    .option("--force", "forget the case's earlier findings and detect every item again")
+    .option("-q, --quiet", "no progress output")
+    .action(async (flags: DetectFlags & { list?: boolean }, command: Command) => {
       if (flags.list) {
         for (const d of BUILTIN_DETECTORS) {
           await writeOut(
@@ -64,9 +73,8 @@ export function registerDetectCommands(program: Command): void {
         return;
       }
       if (!flags.text) {
-        throw new Error(
-          "detection over a case's items is not built yet; use --text FILE (or - for standard input)",
-        );
+        await detectInCase(flags, command);
+        return;
       }
       const text = await readInput(flags.text);
       const findings = detectText(text, await detectOptions(flags));
@@ -92,5 +100,57 @@ export function registerDetectCommands(program: Command): void {
       const gold = await readFile(flags.gold, "utf8");
       const result = evaluate(gold, await detectOptions(flags));
       await writeOut(`${formatEvaluation(result)}\n`);
+    });
+}
+
+/** `breachscope detect` over the case: every item's text, findings stored with their evidence. */
+async function detectInCase(flags: DetectFlags, command: Command): Promise<void> {
+  const options = await detectOptions(flags);
+  await withCase(command.optsWithGlobals(), async (c) => {
+    const tty = process.stderr.isTTY === true && !flags.json && !flags.quiet;
+    const report = await detectCase(c, {
+      ...(flags.jobs ? { jobs: flags.jobs } : {}),
+      ...(options.minScore !== undefined ? { minScore: options.minScore } : {}),
+      ...(options.detectors ? { detectors: options.detectors } : {}),
+      ...(flags.custom ? { customFile: flags.custom } : {}),
+      ...(flags.force ? { force: true } : {}),
+      onProgress: (p) => {
+        if (tty) process.stderr.write(`\r\x1b[2K${p.items}/${p.total} items, ${p.findings} findings`);
+      },
+    });
+    if (tty) process.stderr.write("\n");
+    if (flags.json) {
+      await writeOut(`${JSON.stringify(report)}\n`);
+      return;
+    }
+    const secs = Math.max(0.001, report.elapsedMs / 1000);
+    await writeOut(
+      `Detected ${report.items} items (${report.alreadyDetected} already detected), ${formatBytes(report.chars)} of text in ${secs.toFixed(1)} s; ${report.findings} findings\n`,
+    );
+    await writeOut("Findings in the case by element:\n");
+    for (const [k, n] of Object.entries(report.byElement)) await writeOut(`  ${k.padEnd(18)} ${n}\n`);
+  });
+}
+
+export function registerFindingsCommand(program: Command): void {
+  program
+    .command("findings")
+    .description("list stored findings: item, provenance, element, offsets, score, detector, explanation")
+    .option("--with-text", "include the matched text (PHI; the listing is recorded in the audit log)")
+    .action(async (flags: { withText?: boolean }, command: Command) => {
+      await withCase(command.optsWithGlobals(), async (c) => {
+        const provenance = new Map<number, string>();
+        for await (const it of c.store.items()) provenance.set(it.id, it.provenance);
+        await audit(c, "findings", { withText: flags.withText === true });
+        for await (const f of c.store.findings()) {
+          const { text, ...rest } = f;
+          const row = {
+            ...rest,
+            provenance: provenance.get(f.itemId) ?? "",
+            ...(flags.withText ? { text } : {}),
+          };
+          await writeOut(`${JSON.stringify(row)}\n`);
+        }
+      });
     });
 }

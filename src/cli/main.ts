@@ -3,7 +3,7 @@ import { CaseError } from "../case/case.js";
 import { VERSION } from "../core/version.js";
 import { registerCaseCommands } from "./case-command.js";
 import { registerDemoCommand } from "./demo-command.js";
-import { registerDetectCommands } from "./detect-command.js";
+import { registerDetectCommands, registerFindingsCommand } from "./detect-command.js";
 import { registerGenerateCommand } from "./generate-command.js";
 import { registerIngestCommand } from "./ingest-command.js";
 import { registerListingCommands } from "./listing-commands.js";
@@ -17,6 +17,7 @@ export function buildProgram(): Command {
   registerIngestCommand(program);
   registerListingCommands(program);
   registerDetectCommands(program);
+  registerFindingsCommand(program);
   registerGenerateCommand(program);
   registerDemoCommand(program);
   return program;

@@ -9,12 +9,17 @@ describe("gold.jsonl", () => {
     const dir = mkdtempSync(join(tmpdir(), "bs-gold-"));
     try {
       await generateIncident({ outDir: join(dir, "out"), seed: 9, patients: 60, messages: 40 });
-      const lines = readFileSync(join(dir, "out", "gold.jsonl"), "utf8").trim().split("\n");
+      const lines = readFileSync(join(dir, "out", "gold.jsonl"), "utf8")
+        .trim()
+        .split("\n");
       expect(lines.length).toBeGreaterThan(20);
       let spans = 0;
       const entities = new Set<string>();
       for (const line of lines) {
-        const g = JSON.parse(line) as { text: string; spans: { entity: string; start: number; end: number }[] };
+        const g = JSON.parse(line) as {
+          text: string;
+          spans: { entity: string; start: number; end: number }[];
+        };
         for (const s of g.spans) {
           expect(s.end).toBeGreaterThan(s.start);
           expect(s.end).toBeLessThanOrEqual(g.text.length);

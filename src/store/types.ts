@@ -54,6 +54,34 @@ export interface ExceptionRow {
   createdAt: string;
 }
 
+export interface FindingRow {
+  id: number;
+  itemId: number;
+  element: string;
+  start: number;
+  end: number;
+  text: string;
+  score: number;
+  detector: string;
+  explanation: unknown;
+  row: string | null;
+}
+
+/** Findings of one item, written together with the item's detection status. */
+export interface ItemFindings {
+  itemId: number;
+  findings: {
+    element: string;
+    start: number;
+    end: number;
+    text: string;
+    score: number;
+    detector: string;
+    explanation: unknown;
+    row?: string;
+  }[];
+}
+
 export interface AuditEntry {
   seq: number;
   at: string;
@@ -178,4 +206,15 @@ export interface Store {
   items(): AsyncIterable<ItemRow>;
   exceptions(): AsyncIterable<ExceptionRow>;
   itemText(id: number): Promise<string | undefined>;
+
+  /** Items with text that are not duplicates (what detection reads). */
+  textItemCount(): Promise<number>;
+  /** Items with text, not duplicates, not yet detected with this detector set: id and text length. */
+  itemsToDetect(detectorSet: string): AsyncIterable<{ id: number; textLength: number }>;
+  /** Stores the findings of several items and marks them detected, in one transaction. */
+  writeFindings(batch: ItemFindings[], detectorSet: string): Promise<void>;
+  /** Forgets all findings and detection status (for a fresh run). */
+  resetDetection(): Promise<void>;
+  findingCounts(): Promise<Record<string, number>>;
+  findings(): AsyncIterable<FindingRow>;
 }

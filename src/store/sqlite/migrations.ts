@@ -101,4 +101,32 @@ CREATE INDEX exceptions_parent ON exceptions(parent_id);
 CREATE INDEX exceptions_source ON exceptions(source_id);
 `,
   },
+  {
+    id: 2,
+    name: "findings and per-item detection status",
+    sql: `
+CREATE TABLE findings (
+  id INTEGER PRIMARY KEY,
+  item_id INTEGER NOT NULL REFERENCES items(id),
+  element TEXT NOT NULL,
+  start_offset INTEGER NOT NULL,
+  end_offset INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  score REAL NOT NULL,
+  detector TEXT NOT NULL,
+  explanation TEXT NOT NULL,
+  row_key TEXT
+);
+CREATE INDEX findings_item ON findings(item_id);
+CREATE INDEX findings_element ON findings(element);
+
+-- An item is detected once per detector set; a resumed run skips the items listed here.
+CREATE TABLE item_detection (
+  item_id INTEGER PRIMARY KEY REFERENCES items(id),
+  detector_set TEXT NOT NULL,
+  findings INTEGER NOT NULL,
+  detected_at TEXT NOT NULL
+);
+`,
+  },
 ];

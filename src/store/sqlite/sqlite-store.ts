@@ -6,7 +6,9 @@ import type {
   AuditEntry,
   EntryToWrite,
   ExceptionRow,
+  FindingRow,
   ItemCounts,
+  ItemFindings,
   ItemRow,
   NewException,
   NewSource,
@@ -500,5 +502,91 @@ export class SqliteStore implements Store {
   async itemText(id: number): Promise<string | undefined> {
     const r = this.sql("SELECT text FROM item_text WHERE item_id = ?").get(id) as Row | undefined;
     return r ? (r.text as string) : undefined;
+  }
+
+  async textItemCount(): Promise<number> {
+    const r = this.sql(
+      "SELECT COUNT(*) AS n FROM items WHERE text_length > 0 AND duplicate_of IS NULL",
+    ).get() as Row;
+    return r.n as number;
+  }
+
+  async *itemsToDetect(detectorSet: string): AsyncIterable<{ id: number; textLength: number }> {
+    // Collected first: the caller writes findings while it goes, which an open cursor would block.
+    const rows = this.sql(
+      `SELECT i.id, i.text_length FROM items i LEFT JOIN item_detection d ON d.item_id = i.id AND d.detector_set = ?
+       WHERE i.text_length > 0 AND i.duplicate_of IS NULL AND d.item_id IS NULL ORDER BY i.id`,
+    )
+      .raw()
+      .all(detectorSet) as [number, number][];
+    for (const [id, textLength] of rows) yield { id, textLength };
+  }
+
+  async writeFindings(batch: ItemFindings[], detectorSet: string): Promise<void> {
+    const del = this.sql("DELETE FROM findings WHERE item_id = ?");
+    const ins = this.sql(
+      `INSERT INTO findings (item_id, element, start_offset, end_offset, text, score, detector, explanation, row_key)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const mark = this.sql(
+      `INSERT INTO item_detection (item_id, detector_set, findings, detected_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT(item_id) DO UPDATE SET detector_set = excluded.detector_set, findings = excluded.findings,
+       detected_at = excluded.detected_at`,
+    );
+    const at = now();
+    this.db.transaction(() => {
+      for (const b of batch) {
+        del.run(b.itemId);
+        for (const f of b.findings) {
+          ins.run(
+            b.itemId,
+            f.element,
+            f.start,
+            f.end,
+            f.text,
+            f.score,
+            f.detector,
+            JSON.stringify(f.explanation),
+            f.row ?? null,
+          );
+        }
+        mark.run(b.itemId, detectorSet, b.findings.length, at);
+      }
+    })();
+  }
+
+  async resetDetection(): Promise<void> {
+    this.db.transaction(() => {
+      this.db.exec("DELETE FROM findings; DELETE FROM item_detection;");
+    })();
+  }
+
+  async findingCounts(): Promise<Record<string, number>> {
+    const out: Record<string, number> = {};
+    for (const r of this.sql(
+      "SELECT element, COUNT(*) AS n FROM findings GROUP BY element ORDER BY n DESC",
+    ).all() as Row[]) {
+      out[r.element as string] = r.n as number;
+    }
+    return out;
+  }
+
+  async *findings(): AsyncIterable<FindingRow> {
+    for (const r of this.sql(
+      "SELECT * FROM findings ORDER BY item_id, start_offset, id",
+    ).iterate() as Iterable<Row>) {
+      yield {
+        id: r.id as number,
+        itemId: r.item_id as number,
+        element: r.element as string,
+        start: r.start_offset as number,
+        end: r.end_offset as number,
+        text: r.text as string,
+        score: r.score as number,
+        detector: r.detector as string,
+        explanation: JSON.parse(r.explanation as string),
+        row: (r.row_key as string | null) ?? null,
+      };
+    }
   }
 }
