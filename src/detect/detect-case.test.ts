@@ -26,13 +26,22 @@ describe("detect over a case", () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "bs-detect-case-"));
     c = await initCase(join(dir, "case"));
-    const s = await c.store.addSource({ path: "/x/box.mbox", size: 1, sha256: "s", format: "mbox", addedBy: "t" });
+    const s = await c.store.addSource({
+      path: "/x/box.mbox",
+      size: 1,
+      sha256: "s",
+      format: "mbox",
+      addedBy: "t",
+    });
     const entries = [];
     for (let n = 1; n <= 150; n++) {
       entries.push({
         sourceId: s.id,
         parentId: null,
-        node: item(n, `Patient: Maria Gonzalez\nDOB: 03/04/1961\nSSN: 512-44-${String(1000 + n)}\nMRN: 00${123400 + n}\n`),
+        node: item(
+          n,
+          `Patient: Maria Gonzalez\nDOB: 03/04/1961\nSSN: 512-44-${String(1000 + n)}\nMRN: 00${123400 + n}\n`,
+        ),
       });
     }
     entries.push({ sourceId: s.id, parentId: null, node: item(999, "Lunch is at noon on Friday.") });
