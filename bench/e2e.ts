@@ -31,6 +31,7 @@ import { detectText } from "../src/detect/text.js";
 import { SCORE } from "../src/detect/types.js";
 import { GENERATOR_VERSION, generateIncident, parseSize } from "../src/generate/index.js";
 import { ingest } from "../src/ingest/ingest.js";
+import type { ItemRow } from "../src/store/types.js";
 
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = resolve(dirname(SELF), SELF.includes("/dist/") ? "../.." : "..");
@@ -145,6 +146,8 @@ interface Pair {
   values: string[];
   /** The first spelling as written, for --examples. */
   raw: string;
+  /** truth.json ids of the items where this person's element occurs. */
+  items: number[];
 }
 
 interface Targets {
@@ -156,11 +159,26 @@ interface Targets {
   /** Longest spelling in tokens: bounds the n-grams taken from a finding. */
   maxTokens: number;
   people: number;
+  /** truth.json item id → item key (see itemKey), for the items the pairs name. */
+  itemKeys: Map<number, string>;
+  /** truth.json item id → its textKind, to say which kinds of item went unmatched. */
+  itemKinds: Map<number, string>;
 }
 
-/** Reads the affected people from truth.json line by line (the people section is one per line). */
+/**
+ * Reads truth.json line by line (items, then people, one per line): first the affected people,
+ * then the keys of the items they occur in.
+ */
 async function loadTargets(truthPath: string): Promise<Targets> {
-  const t: Targets = { pairs: [], byElement: new Set(), byValue: new Map(), maxTokens: 1, people: 0 };
+  const t: Targets = {
+    pairs: [],
+    byElement: new Set(),
+    byValue: new Map(),
+    maxTokens: 1,
+    people: 0,
+    itemKeys: new Map(),
+    itemKinds: new Map(),
+  };
   let inPeople = false;
   for await (const line of lines(truthPath)) {
     if (!inPeople) {
@@ -169,13 +187,17 @@ async function loadTargets(truthPath: string): Promise<Targets> {
     }
     const body = line.replace(/,$/, "");
     if (!body.startsWith("{")) continue;
-    const p = JSON.parse(body) as { affected: boolean; elements: { code: string; values: string[] }[] };
+    const p = JSON.parse(body) as {
+      affected: boolean;
+      elements: { code: string; values: string[]; items: number[] }[];
+    };
     if (!p.affected) continue;
     t.people++;
     for (const el of p.elements) {
       const values = [...new Set(el.values.map(norm).filter((v) => v.length > 0))];
       if (values.length === 0) continue;
-      t.pairs.push({ code: el.code, values, raw: el.values[0] ?? "" });
+      t.pairs.push({ code: el.code, values, raw: el.values[0] ?? "", items: el.items });
+      for (const id of el.items) t.itemKeys.set(id, "");
       for (const v of values) {
         t.byElement.add(`${el.code}\0${v}`);
         let codes = t.byValue.get(v);
@@ -188,8 +210,43 @@ async function loadTargets(truthPath: string): Promise<Targets> {
       }
     }
   }
+  for await (const line of lines(truthPath)) {
+    if (line.startsWith("]")) break;
+    const body = line.replace(/,$/, "");
+    if (!body.startsWith('{"id":')) continue;
+    const it = JSON.parse(body) as {
+      id: number;
+      messageId: string;
+      textKind: string;
+      attachment?: { index: number; entry?: string };
+    };
+    if (!t.itemKeys.has(it.id)) continue;
+    const a = it.attachment;
+    t.itemKinds.set(it.id, it.textKind);
+    t.itemKeys.set(
+      it.id,
+      `${it.messageId}${a ? `|att:${a.index}` : ""}${a?.entry !== undefined ? `|entry:${a.entry}` : ""}`,
+    );
+  }
   return t;
 }
+
+/**
+ * The key of a stored item in truth.json's terms: the top-level Message-ID, then `|att:N` for its
+ * N-th attachment (an attached message is one, or sits under one) and `|entry:NAME` for a ZIP
+ * member. Items arrive in id order, parents before children.
+ */
+function itemKey(it: ItemRow, nodes: Map<number, { key: string; provenance: string; kind: string }>): string {
+  const parent = it.parentId === null ? undefined : nodes.get(it.parentId);
+  if (!parent) return it.messageId ?? `item:${it.id}`;
+  if (it.kind === "embedded-message" && parent.kind === "attachment") return parent.key;
+  if (it.kind === "member") return `${parent.key}|entry:${it.name ?? ""}`;
+  const att = /^att:(\d+):/.exec(it.provenance.slice(parent.provenance.length + 1));
+  return att ? `${parent.key}|att:${att[1]}` : `${parent.key}|item:${it.id}`;
+}
+
+/** Text kinds that only OCR can read. */
+const OCR_KINDS = new Set(["image", "pdf-scan"]);
 
 async function stageDetect(): Promise<void> {
   const started = process.hrtime.bigint();
@@ -200,6 +257,8 @@ async function stageDetect(): Promise<void> {
   const foundLikely = new Set<string>();
   // Spellings reported whole, but under an element other than the gold one.
   const foundAsOther = new Set<string>();
+  // `${code}\0${value}\0${item key}`: found in that very item.
+  const foundIn = new Set<string>();
   const findingsByElement = new Map<string, number>();
 
   const c = await openCase(arg("case")!);
@@ -208,11 +267,34 @@ async function stageDetect(): Promise<void> {
   let bytes = 0;
   let findings = 0;
   let detectNs = 0n;
+  let truthItemsMatched = 0;
+  const unmatchedByKind: Record<string, number> = {};
   try {
     // The SQLite cursor must be closed before reading texts, so collect the ids first (4 bytes each).
+    // Keys are kept for messages and attachments (the parents); texts are read one at a time.
     const ids: number[] = [];
-    for await (const it of c.store.items()) if (it.textLength > 0 && it.duplicateOf === null) ids.push(it.id);
+    const keys = new Map<number, string>();
+    const nodes = new Map<number, { key: string; provenance: string; kind: string }>();
+    for await (const it of c.store.items()) {
+      if (it.duplicateOf !== null) continue;
+      const key = itemKey(it, nodes);
+      if (it.kind !== "member") nodes.set(it.id, { key, provenance: it.provenance, kind: it.kind });
+      if (it.textLength > 0) {
+        ids.push(it.id);
+        keys.set(it.id, key);
+      }
+    }
+    const stored = new Set(keys.values());
+    for (const [id, k] of targets.itemKeys) {
+      if (stored.has(k)) truthItemsMatched++;
+      else {
+        const kind = targets.itemKinds.get(id) ?? "?";
+        unmatchedByKind[kind] = (unmatchedByKind[kind] ?? 0) + 1;
+      }
+    }
+    stored.clear();
     for (const id of ids) {
+      const where = keys.get(id)!;
       const text = await c.store.itemText(id);
       if (!text) continue;
       items++;
@@ -236,6 +318,7 @@ async function stageDetect(): Promise<void> {
             const key = `${f.element}\0${tokens.slice(i, j).join(" ")}`;
             if (!targets.byElement.has(key)) continue;
             foundAny.add(key);
+            foundIn.add(`${key}\0${where}`);
             if (f.score >= SCORE.likely) foundLikely.add(key);
           }
         }
@@ -249,8 +332,10 @@ async function stageDetect(): Promise<void> {
     element: string;
     pairs: number;
     found: number;
+    foundOwn: number;
     foundLikely: number;
     other: number;
+    ocrOnly: number;
     missed: number;
     examples: string[];
   }
@@ -258,7 +343,17 @@ async function stageDetect(): Promise<void> {
   for (const p of targets.pairs) {
     let r = rows.get(p.code);
     if (!r) {
-      r = { element: p.code, pairs: 0, found: 0, foundLikely: 0, other: 0, missed: 0, examples: [] };
+      r = {
+        element: p.code,
+        pairs: 0,
+        found: 0,
+        foundOwn: 0,
+        foundLikely: 0,
+        other: 0,
+        ocrOnly: 0,
+        missed: 0,
+        examples: [],
+      };
       rows.set(p.code, r);
     }
     r.pairs++;
@@ -267,9 +362,14 @@ async function stageDetect(): Promise<void> {
     else {
       r.missed++;
       if (p.values.some((v) => foundAsOther.has(v))) r.other++;
-      if (r.examples.length < examples) r.examples.push(p.raw);
+      const ocrOnly = p.items.every((id) => OCR_KINDS.has(targets.itemKinds.get(id) ?? ""));
+      if (ocrOnly) r.ocrOnly++;
+      if (r.examples.length < examples)
+        r.examples.push(`${JSON.stringify(p.raw)}${ocrOnly ? " (scan/image)" : ""}`);
     }
     if (keys.some((k) => foundLikely.has(k))) r.foundLikely++;
+    const own = p.items.map((id) => targets.itemKeys.get(id));
+    if (keys.some((k) => own.some((w) => foundIn.has(`${k}\0${w}`)))) r.foundOwn++;
   }
   finish(started, {
     items,
@@ -280,6 +380,9 @@ async function stageDetect(): Promise<void> {
       findings,
       findingsByElement: Object.fromEntries([...findingsByElement].sort((a, b) => b[1] - a[1])),
       affectedPeople: targets.people,
+      truthItems: targets.itemKeys.size,
+      truthItemsMatched,
+      unmatchedByKind,
       rows: [...rows.values()].sort((a, b) => a.element.localeCompare(b.element)),
     },
   });
@@ -478,12 +581,17 @@ async function main(): Promise<void> {
       findings: number;
       findingsByElement: Record<string, number>;
       affectedPeople: number;
+      truthItems: number;
+      truthItemsMatched: number;
+      unmatchedByKind: Record<string, number>;
       rows: {
         element: string;
         pairs: number;
         found: number;
         foundLikely: number;
+        foundOwn: number;
         other: number;
+        ocrOnly: number;
         missed: number;
         examples: string[];
       }[];
@@ -510,27 +618,51 @@ async function main(): Promise<void> {
       "A (person, element) pair is found when a finding of that element, over any non-duplicate " +
         "ingested item, equals one of the person's spellings after normalization (case, whitespace, " +
         "punctuation), or contains it as a run of whole tokens. No offsets are used, so PDF, DOCX, " +
-        'XLSX and OCR\'d scans count. "as other" = missed pairs whose value was reported whole under another element.',
+        'XLSX and OCR\'d scans count. "found in own item" is stricter: the value was detected in one of ' +
+        "the items truth.json lists for it (matched by Message-ID, attachment index and ZIP entry), so a " +
+        "common value (a date, a code) found only in someone else's message does not count. " +
+        '"as other" = missed pairs whose value was reported whole under another element; "only in ' +
+        'scans/images" = missed pairs that occur only in items OCR must read (image, scanned PDF).',
     );
     say();
     say(
-      "| element | pairs | found | found ≥ likely | missed | missed, as other | recall | recall ≥ likely |",
+      "| element | pairs | found | recall | found ≥ likely | recall ≥ likely | found in own item | recall, own item | missed | missed, as other | missed, only in scans/images |",
     );
-    say("|---|---|---|---|---|---|---|---|");
+    say("|---|---|---|---|---|---|---|---|---|---|---|");
     const pct = (a: number, b: number) => (b === 0 ? "–" : `${((100 * a) / b).toFixed(1)}%`);
-    const tot = { pairs: 0, found: 0, foundLikely: 0, other: 0, missed: 0 };
-    for (const r of de.rows) {
+    const tot = {
+      element: "**all**",
+      pairs: 0,
+      found: 0,
+      foundLikely: 0,
+      foundOwn: 0,
+      other: 0,
+      ocrOnly: 0,
+      missed: 0,
+    };
+    const line = (r: typeof tot) =>
       say(
-        `| ${r.element} | ${r.pairs} | ${r.found} | ${r.foundLikely} | ${r.missed} | ${r.other} | ${pct(r.found, r.pairs)} | ${pct(r.foundLikely, r.pairs)} |`,
+        `| ${r.element} | ${r.pairs} | ${r.found} | ${pct(r.found, r.pairs)} | ${r.foundLikely} | ${pct(r.foundLikely, r.pairs)} | ${r.foundOwn} | ${pct(r.foundOwn, r.pairs)} | ${r.missed} | ${r.other} | ${r.ocrOnly} |`,
       );
+    for (const r of de.rows) {
+      line(r);
       tot.pairs += r.pairs;
       tot.found += r.found;
       tot.foundLikely += r.foundLikely;
+      tot.foundOwn += r.foundOwn;
       tot.other += r.other;
       tot.missed += r.missed;
+      tot.ocrOnly += r.ocrOnly;
     }
+    line(tot);
+    say();
     say(
-      `| **all** | ${tot.pairs} | ${tot.found} | ${tot.foundLikely} | ${tot.missed} | ${tot.other} | ${pct(tot.found, tot.pairs)} | ${pct(tot.foundLikely, tot.pairs)} |`,
+      `Items of these people in truth.json matched to a stored item with text: ${de.truthItemsMatched} of ${de.truthItems}` +
+        (de.truthItemsMatched < de.truthItems
+          ? ` (unmatched by textKind: ${Object.entries(de.unmatchedByKind)
+              .map(([k, n]) => `${k} ${n}`)
+              .join(", ")}).`
+          : "."),
     );
     say();
     say(
@@ -542,8 +674,7 @@ async function main(): Promise<void> {
     if (withExamples.length > 0) {
       say();
       say("Missed examples (synthetic):");
-      for (const r of withExamples)
-        say(`- ${r.element}: ${r.examples.map((e) => JSON.stringify(e)).join(", ")}`);
+      for (const r of withExamples) say(`- ${r.element}: ${r.examples.join(", ")}`);
     }
     if (flag("keep")) say(`\ncase kept in ${caseDir}`);
   } finally {
