@@ -11,18 +11,9 @@
  * deleted unless --keep. --examples N prints up to N missed values per element (synthetic data).
  */
 import { spawnSync } from "node:child_process";
-import {
-  createReadStream,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { initCase, openCase } from "../src/case/case.js";
@@ -32,24 +23,13 @@ import { SCORE } from "../src/detect/types.js";
 import { GENERATOR_VERSION, generateIncident, parseSize } from "../src/generate/index.js";
 import { ingest } from "../src/ingest/ingest.js";
 import type { ItemRow } from "../src/store/types.js";
+import { arg, dirBytes, repoRoot } from "./lib.js";
 
 const SELF = fileURLToPath(import.meta.url);
-const ROOT = resolve(dirname(SELF), SELF.includes("/dist/") ? "../.." : "..");
+const ROOT = repoRoot(import.meta.url);
 const MB = 2 ** 20;
 
-function arg(name: string, fallback?: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : fallback;
-}
 const flag = (name: string) => process.argv.includes(`--${name}`);
-
-function dirBytes(p: string): number {
-  const s = statSync(p);
-  if (!s.isDirectory()) return s.size;
-  let n = 0;
-  for (const e of readdirSync(p)) n += dirBytes(join(p, e));
-  return n;
-}
 
 function lines(path: string): AsyncIterable<string> {
   return createInterface({ input: createReadStream(path, "utf8"), crlfDelay: Number.POSITIVE_INFINITY });

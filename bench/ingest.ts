@@ -20,16 +20,17 @@ import {
 } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { initCase } from "../src/case/case.js";
 import { DEFAULT_LIMITS } from "../src/core/limits.js";
 import { GENERATOR_VERSION, generateIncident, parseSize } from "../src/generate/index.js";
 import { ingest } from "../src/ingest/ingest.js";
 import { mboxReader } from "../src/ingest/sources/mbox/index.js";
+import { arg, dirBytes, repoRoot } from "./lib.js";
 
 const SELF = fileURLToPath(import.meta.url);
-const ROOT = resolve(dirname(SELF), SELF.includes("/dist/") ? "../.." : "..");
+const ROOT = repoRoot(import.meta.url);
 
 interface Result {
   scenario: string;
@@ -39,19 +40,6 @@ interface Result {
   messages: number;
   maxRssMb: number;
   note?: string;
-}
-
-function arg(name: string, fallback?: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : fallback;
-}
-
-function dirBytes(p: string): number {
-  const s = statSync(p);
-  if (!s.isDirectory()) return s.size;
-  let n = 0;
-  for (const e of readdirSync(p)) n += dirBytes(join(p, e));
-  return n;
 }
 
 function fileCount(p: string): number {
