@@ -158,7 +158,11 @@ export async function ingest(c: OpenCase, options: IngestOptions): Promise<Inges
     const ahead = new Map<number, Promise<FileDigest>>();
     for (let i = 0; i < files.length; i++) {
       for (let j = i; j < Math.min(files.length, i + 8); j++) {
-        if (!ahead.has(j)) ahead.set(j, digestFile(files[j]!));
+        if (ahead.has(j)) continue;
+        const digest = digestFile(files[j]!);
+        // Awaited in turn below; this only keeps an early failure from counting as unhandled.
+        digest.catch(() => {});
+        ahead.set(j, digest);
       }
       const digest = ahead.get(i)!;
       ahead.delete(i);
@@ -185,6 +189,7 @@ export async function ingest(c: OpenCase, options: IngestOptions): Promise<Inges
     Date.now() - started,
     state.pipeline.stats,
   );
+  report.unreadable = unreadable;
   state.progress({ phase: "done", fraction: 1 });
   await audit(
     c,
@@ -195,6 +200,7 @@ export async function ingest(c: OpenCase, options: IngestOptions): Promise<Inges
       items: report.items,
       exceptions: report.exceptions,
       missing,
+      unreadable: report.unreadable.map((u) => u.path),
     },
   );
   return report;
