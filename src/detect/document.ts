@@ -55,6 +55,24 @@ export function lineEnd(text: string, lineStarts: readonly number[], index: numb
   return end;
 }
 
+/** The rows of an unnamed table (lines `from` to `to`, exclusive), keyed `table<n>:<row>`. */
+function unnamedRows(
+  text: string,
+  lineStarts: readonly number[],
+  from: number,
+  to: number,
+  table: number,
+  sep: "\t" | ",",
+): TableRow[] {
+  const rows: TableRow[] = [];
+  for (let k = from; k < to; k++) {
+    const start = lineStarts[k] ?? 0;
+    const end = lineEnd(text, lineStarts, k);
+    rows.push({ start, end, key: `table${table}:${k - from + 1}`, cells: splitCells(text, start, end, sep) });
+  }
+  return rows;
+}
+
 /** Index of the line containing `offset` (binary search). */
 export function lineIndexAt(lineStarts: readonly number[], offset: number): number {
   let lo = 0;
@@ -179,18 +197,7 @@ function findTables(text: string, lineStarts: readonly number[]): TableBlock[] {
       }
       if (j - i >= 2) {
         unnamed++;
-        const rows: TableRow[] = [];
-        for (let k = i; k < j; k++) {
-          const s = lineStarts[k] ?? 0;
-          const e = lineEnd(text, lineStarts, k);
-          rows.push({
-            start: s,
-            end: e,
-            key: `table${unnamed}:${k - i + 1}`,
-            cells: splitCells(text, s, e, "\t"),
-          });
-        }
-        tables.push(finishBlock(text, rows, "\t", undefined));
+        tables.push(finishBlock(text, unnamedRows(text, lineStarts, i, j, unnamed, "\t"), "\t", undefined));
         i = j;
         continue;
       }
@@ -206,18 +213,7 @@ function findTables(text: string, lineStarts: readonly number[]): TableBlock[] {
       }
       if (j - i >= 3) {
         unnamed++;
-        const rows: TableRow[] = [];
-        for (let k = i; k < j; k++) {
-          const s = lineStarts[k] ?? 0;
-          const e = lineEnd(text, lineStarts, k);
-          rows.push({
-            start: s,
-            end: e,
-            key: `table${unnamed}:${k - i + 1}`,
-            cells: splitCells(text, s, e, ","),
-          });
-        }
-        tables.push(finishBlock(text, rows, ",", undefined));
+        tables.push(finishBlock(text, unnamedRows(text, lineStarts, i, j, unnamed, ","), ",", undefined));
         i = j;
         continue;
       }

@@ -460,31 +460,24 @@ export class SqliteStore implements Store {
     }));
   }
 
+  /** Runs a `SELECT key, COUNT(*) AS n … GROUP BY key` query into a record, in the query's order. */
+  private countBy(query: string): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [key, n] of this.sql(query).raw().all() as [string, number][]) out[key] = n;
+    return out;
+  }
+
   async itemCounts(): Promise<ItemCounts> {
-    const byKind: Record<string, number> = {};
-    for (const r of this.sql(
-      "SELECT kind, COUNT(*) AS n FROM items WHERE kind <> 'folder' GROUP BY kind",
-    ).all() as Row[]) {
-      byKind[r.kind as string] = r.n as number;
-    }
-    const byMediaType: Record<string, number> = {};
-    for (const r of this.sql(
+    const byKind = this.countBy("SELECT kind, COUNT(*) AS n FROM items WHERE kind <> 'folder' GROUP BY kind");
+    const byMediaType = this.countBy(
       "SELECT media_type, COUNT(*) AS n FROM items WHERE kind <> 'folder' AND duplicate_of IS NULL GROUP BY media_type ORDER BY n DESC",
-    ).all() as Row[]) {
-      byMediaType[r.media_type as string] = r.n as number;
-    }
+    );
     const dup = this.sql("SELECT COUNT(*) AS n FROM items WHERE duplicate_of IS NOT NULL").get() as Row;
     return { byKind, byMediaType, duplicates: dup.n as number };
   }
 
   async exceptionCounts(): Promise<Record<string, number>> {
-    const out: Record<string, number> = {};
-    for (const r of this.sql(
-      "SELECT reason, COUNT(*) AS n FROM exceptions GROUP BY reason ORDER BY n DESC",
-    ).all() as Row[]) {
-      out[r.reason as string] = r.n as number;
-    }
-    return out;
+    return this.countBy("SELECT reason, COUNT(*) AS n FROM exceptions GROUP BY reason ORDER BY n DESC");
   }
 
   async *items(): AsyncIterable<ItemRow> {
@@ -562,13 +555,7 @@ export class SqliteStore implements Store {
   }
 
   async findingCounts(): Promise<Record<string, number>> {
-    const out: Record<string, number> = {};
-    for (const r of this.sql(
-      "SELECT element, COUNT(*) AS n FROM findings GROUP BY element ORDER BY n DESC",
-    ).all() as Row[]) {
-      out[r.element as string] = r.n as number;
-    }
-    return out;
+    return this.countBy("SELECT element, COUNT(*) AS n FROM findings GROUP BY element ORDER BY n DESC");
   }
 
   async *findings(): AsyncIterable<FindingRow> {
