@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -8,7 +8,7 @@ import { openPst } from "./pst-file.js";
 
 const READPST = "/usr/bin/readpst";
 const hasReadpst = existsSync(READPST);
-const NO_READPST = "skipped: readpst (Debian package pst-utils) is not installed";
+const NO_READPST = hasReadpst ? "" : "(skipped: readpst, Debian package pst-utils, is not installed)";
 
 /**
  * Items per output folder of `readpst -r`: one mbox/calendar/contacts/journal file per folder.
@@ -17,8 +17,15 @@ const NO_READPST = "skipped: readpst (Debian package pst-utils) is not installed
 function readpstCounts(file: string): Map<string, number> {
   const out = mkdtempSync(join(tmpdir(), "readpst-"));
   try {
-    const r = spawnSync(READPST, ["-D", "-r", "-q", "-o", out, file], { timeout: 120_000 });
-    if (r.status !== 0) throw new Error(`readpst exited with ${r.status}`);
+    // readpst 0.6.76 aborts now and then on the 2013-format OSTs (about 1 run in 30 here, a
+    // crash of the reference tool, not a disagreement): run it again before giving up.
+    let r = spawnSync(READPST, ["-D", "-r", "-q", "-o", out, file], { timeout: 120_000 });
+    for (let attempt = 1; attempt < 5 && r.status !== 0; attempt++) {
+      rmSync(out, { recursive: true, force: true });
+      mkdirSync(out);
+      r = spawnSync(READPST, ["-D", "-r", "-q", "-o", out, file], { timeout: 120_000 });
+    }
+    if (r.status !== 0) throw new Error(`readpst exited with ${r.status} (signal ${r.signal})`);
     const counts = new Map<string, number>();
     const walk = (dir: string) => {
       for (const name of readdirSync(dir)) {
@@ -62,7 +69,7 @@ const FILES = [
 ].filter(existsSync);
 
 describe.skipIf(!hasFixtures || !hasReadpst)(
-  `per-folder counts agree with readpst (${NO_FIXTURES}; ${NO_READPST})`,
+  `per-folder counts agree with readpst ${NO_FIXTURES} ${NO_READPST}`.trimEnd(),
   () => {
     it.each(FILES)("%s", (file) => {
       const theirs = readpstCounts(file);
